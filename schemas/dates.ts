@@ -1,0 +1,30 @@
+import { z } from 'astro/zod';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Today as YYYY-MM-DD in UTC; `SOURCE_DATE_EPOCH` pins it so a rebuild of an old commit judges dates as its build did. */
+export function today(): string {
+	const epoch = process.env.SOURCE_DATE_EPOCH;
+	const now = epoch ? new Date(Number(epoch) * 1000) : new Date();
+	return now.toISOString().slice(0, 10);
+}
+
+/**
+ * YAML turns an unquoted `2026-01-02` into a Date and a quoted one into a string; both are accepted
+ * and normalised to the ISO string, which is what every consumer (badge, index, staleness) wants.
+ */
+export const lastUpdatedSchema = z
+	.union([z.date(), z.string()], { error: (iss) => `Unexpected ${JSON.stringify(iss.input)} as last_updated, expected an ISO date such as 2026-01-02` })
+	.transform((value, ctx) => {
+		const iso = value instanceof Date ? (Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10)) : value;
+		if (!ISO_DATE.test(iso) || Number.isNaN(Date.parse(iso))) {
+			ctx.addIssue({ code: 'custom', message: `Unexpected last_updated \`${String(value)}\`, expected an ISO date YYYY-MM-DD such as 2026-01-02` });
+			return z.NEVER;
+		}
+		if (iso > today()) {
+			ctx.addIssue({ code: 'custom', message: `Unexpected future last_updated \`${iso}\`, expected today (${today()}) or earlier` });
+			return z.NEVER;
+		}
+		return iso;
+	})
+	.describe('Date of the last substantive review or change, ISO YYYY-MM-DD, not in the future.');

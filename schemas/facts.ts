@@ -1,0 +1,73 @@
+/**
+ * Shape of src/data/facts.yaml, the platform facts (versions, namespaces, environments, RTO/RPO,
+ * retention, severities) that pages render through components instead of restating them.
+ */
+import { z } from 'astro/zod';
+
+const text = (what: string) => z.string().min(1).describe(what);
+
+export const componentFactSchema = z
+	.object({
+		id: z.string().regex(/^[a-z0-9-]+$/).describe('Stable key used by `<Image of="…" />`, e.g. `postgresql`.'),
+		name: text('Display name, e.g. `PostgreSQL`.'),
+		image: z
+			.string()
+			.regex(/^[a-z0-9./-]+:[A-Za-z0-9._-]+$/, { error: (iss) => `Unexpected image \`${String(iss.input)}\`, expected repository:tag such as \`postgres:18rc1\`` })
+			.refine((image) => !image.endsWith(':latest'), { error: (iss) => `Unexpected floating tag in \`${String(iss.input)}\`, expected a pinned version (see ADR 0003)` })
+			.describe('Pinned container image, repository:tag. `:latest` is rejected: every component is pinned.'),
+		role: text('What the component does for NeoTool.'),
+		namespace: text('Kubernetes namespace it runs in; must be one of `namespaces`.'),
+	})
+	.describe('One infrastructure component and its pinned image.');
+
+export const namespaceFactSchema = z.object({
+	name: z.string().regex(/^[a-z0-9-]+$/).describe('Namespace name as used with `kubectl -n`.'),
+	purpose: text('What lives there.'),
+	components: text('Workloads in the namespace.'),
+	system: z.boolean().default(false).describe('True for namespaces NeoTool does not own (Flux, K3s); hidden from the NeoTool namespace table but valid in commands.'),
+});
+
+export const environmentFactSchema = z.object({
+	name: text('Environment name.'),
+	purpose: text('What it is for.'),
+	infrastructure: text('What it runs on.'),
+	deploy: text('How changes reach it.'),
+	url: text('Where users reach it.'),
+	replicas: text('Replica count per service.'),
+});
+
+export const recoveryFactSchema = z.object({
+	component: text('What is recovered.'),
+	rto: text('Recovery time objective.'),
+	rpo: text('Recovery point objective.'),
+	backup: text('Backup frequency.'),
+});
+
+export const retentionFactSchema = z.object({ tier: text('Backup tier.'), kept: text('How long it is kept.') });
+
+export const severityFactSchema = z.object({
+	level: z.string().regex(/^P[0-9]$/).describe('Severity level, P0 (worst) to P3.'),
+	response: text('Time to first response.'),
+	examples: text('Typical triggers.'),
+});
+
+export const factsSchema = z
+	.object({
+		components: z.array(componentFactSchema).min(1),
+		namespaces: z.array(namespaceFactSchema).min(1),
+		environments: z.array(environmentFactSchema).min(1),
+		recovery: z.array(recoveryFactSchema).min(1),
+		retention: z.array(retentionFactSchema).min(1),
+		severities: z.array(severityFactSchema).min(1),
+		cluster: z.object({ node_spec: text('Node size.'), storage: text('Object storage.'), distribution: text('Kubernetes distribution.'), secrets: text('Secrets backend.') }),
+	})
+	.superRefine((facts, ctx) => {
+		const names = new Set(facts.namespaces.map((n) => n.name));
+		facts.components.forEach((c, i) => {
+			if (!names.has(c.namespace)) {
+				ctx.addIssue({ code: 'custom', path: ['components', i, 'namespace'], message: `Unexpected namespace \`${c.namespace}\`, expected one listed under \`namespaces\`` });
+			}
+		});
+	});
+
+export type Facts = z.output<typeof factsSchema>;

@@ -1,0 +1,90 @@
+/**
+ * Reads a doc's YAML frontmatter with source positions and validates it against the one schema,
+ * so every problem can be reported at the line and column of the offending key.
+ */
+import { isMap, isScalar, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { frontmatterSchema, type Frontmatter } from '../../schemas/frontmatter.ts';
+import type { Position } from './position.ts';
+
+export interface FrontmatterProblem extends Position {
+	rule: 'frontmatter-yaml' | 'frontmatter-schema';
+	message: string;
+	field?: string;
+}
+
+export interface FrontmatterResult {
+	data?: Frontmatter;
+	raw?: Record<string, unknown>;
+	problems: FrontmatterProblem[];
+	/** Line of the first body line after the closing `---` (1-based). */
+	bodyStartLine: number;
+	/** Offset in the file where the body starts. */
+	bodyOffset: number;
+	/** Locates a frontmatter key path (e.g. ['related', 2]) in the file. */
+	locate: (path: readonly PropertyKey[]) => Position;
+}
+
+const FENCE = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+
+export function readFrontmatter(source: string): FrontmatterResult {
+	const match = FENCE.exec(source);
+	if (!match) {
+		return {
+			problems: [{ rule: 'frontmatter-yaml', line: 1, column: 1, message: 'Unexpected start of file, expected YAML frontmatter between `---` lines' }],
+			bodyStartLine: 1,
+			bodyOffset: 0,
+			locate: () => ({ line: 1, column: 1 }),
+		};
+	}
+	const yamlText = match[1]!;
+	const bodyOffset = match[0].length;
+	const bodyStartLine = match[0].split('\n').length;
+	const counter = new LineCounter();
+	const doc = parseDocument(yamlText, { lineCounter: counter, prettyErrors: false });
+	// YAML lines are 1-based within the block; the block starts on file line 2.
+	const at = (offset: number): Position => {
+		const p = counter.linePos(offset);
+		return { line: p.line + 1, column: p.col };
+	};
+	const locate = (path: readonly PropertyKey[]): Position => {
+		for (let depth = path.length; depth > 0; depth--) {
+			const sub = path.slice(0, depth);
+			const node = doc.getIn(sub as unknown[], true) as YamlNode | undefined;
+			if (node && node.range) return at(node.range[0]);
+			// A missing value: point at the key instead.
+			const parent = depth > 1 ? (doc.getIn(sub.slice(0, -1) as unknown[], true) as YamlNode | undefined) : doc.contents;
+			if (parent && isMap(parent)) {
+				const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === sub.at(-1));
+				if (pair && isScalar(pair.key) && pair.key.range) return at(pair.key.range[0]);
+			}
+		}
+		return { line: 1, column: 1 };
+	};
+	if (doc.errors.length > 0) {
+		return {
+			problems: doc.errors.map((e) => ({ rule: 'frontmatter-yaml' as const, ...at(e.pos[0]), message: `Unexpected YAML: ${e.message.split('\n')[0]}` })),
+			bodyStartLine,
+			bodyOffset,
+			locate,
+		};
+	}
+	const raw = doc.toJS() as unknown;
+	if (!raw || typeof raw !== 'object' || Array.isArray(raw) || !isMap(doc.contents)) {
+		return {
+			problems: [{ rule: 'frontmatter-yaml', line: 2, column: 1, message: `Unexpected ${Array.isArray(raw) ? 'list' : typeof raw} as frontmatter, expected a mapping of fields (key: value)` }],
+			bodyStartLine,
+			bodyOffset,
+			locate,
+		};
+	}
+	const parsed = frontmatterSchema.safeParse(raw);
+	const problems: FrontmatterProblem[] = parsed.success
+		? []
+		: parsed.error.issues.map((issue) => ({
+				rule: 'frontmatter-schema' as const,
+				field: issue.path.join('.'),
+				...locate(issue.path),
+				message: issue.path.length ? `${issue.message} (field \`${issue.path.join('.')}\`)` : issue.message,
+			}));
+	return { data: parsed.success ? parsed.data : undefined, raw: raw as Record<string, unknown>, problems, bodyStartLine, bodyOffset, locate };
+}
