@@ -14,7 +14,7 @@ export function today(): string {
  * and normalised to the ISO string, which is what every consumer (badge, index, staleness) wants.
  */
 export const lastUpdatedSchema = z
-	.union([z.date(), z.string()], { error: (iss) => `Unexpected ${JSON.stringify(iss.input)} as last_updated, expected an ISO date such as 2026-01-02` })
+	.union([z.date(), z.string()], { error: (iss) => iss.input === undefined ? 'Missing required field `last_updated`, expected an ISO date such as 2026-01-02' : `Unexpected ${JSON.stringify(iss.input)} as last_updated, expected an ISO date such as 2026-01-02` })
 	.transform((value, ctx) => {
 		const iso = value instanceof Date ? (Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10)) : value;
 		if (!ISO_DATE.test(iso) || Number.isNaN(Date.parse(iso))) {

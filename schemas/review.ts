@@ -11,6 +11,6 @@ export const reviewFrequencySchema = z
 	.describe('How often the owner reviews the page: `weekly`, `monthly` (the SRE default), `quarterly` or `yearly`.');
 
 export const ownerSchema = z
-	.string({ error: 'Unexpected missing owner, expected the team that maintains the page, e.g. "SRE Team"' })
+	.string({ error: (iss) => (iss.input === undefined ? 'Missing required field `owner`, expected the team that maintains the page, e.g. "SRE Team"' : `Unexpected ${JSON.stringify(iss.input)} as owner, expected a team name such as "SRE Team"`) })
 	.min(2)
 	.describe('Team accountable for the page, e.g. "SRE Team"; review reports group by it.');

@@ -17,7 +17,7 @@ export const tagSchema = z
 	.describe('A registered tag (see schemas/tag-registry.ts): kebab-case, one concept per tag.');
 
 export const tagsSchema = z
-	.array(tagSchema)
+	.array(tagSchema, { error: (iss) => (iss.input === undefined ? 'Missing required field `tags`, expected a list of registered tags such as [kubernetes, operations]' : `Unexpected ${JSON.stringify(iss.input)} as tags, expected a list such as [kubernetes, operations]`) })
 	.min(1, { error: 'Unexpected empty `tags`, expected at least one registered tag' })
 	.refine((tags) => new Set(tags).size === tags.length, { error: 'Unexpected duplicate tag, expected each tag once' })
 	.describe('Registered tags for the page; each links to a tag page and feeds the search filter.');

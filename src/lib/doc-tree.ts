@@ -1,0 +1,113 @@
+/**
+ * The docs folder as a graph: which files exist, their ids, URLs and heading anchors, and how a
+ * relative link written on the repo host resolves to a page on the site. Files are read and parsed
+ * lazily and once, so checking one page touches only the pages it links to.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, posix, relative } from 'node:path';
+import { closest } from '../../schemas/suggest.ts';
+import { readFrontmatter } from './frontmatter.ts';
+import { headingsOf, parseDoc, type HeadingInfo } from './markdown.ts';
+import { candidateSources, docIdFromPath, isDocFile, urlForId } from './routes.ts';
+
+export type LinkResolution =
+	| { kind: 'external' }
+	| { kind: 'doc'; target: string; id: string; url: string; hash: string }
+	| { kind: 'asset'; target: string }
+	| { kind: 'error'; message: string };
+
+const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
+
+export class DocTree {
+	readonly root: string;
+	readonly files: Set<string>;
+	private headingCache = new Map<string, HeadingInfo[] | null>();
+	private titleCache = new Map<string, string>();
+
+	constructor(root: string) {
+		this.root = root;
+		this.files = new Set(walk(root).map((abs) => relative(root, abs).split('\\').join('/')));
+	}
+
+	docs(): string[] {
+		return [...this.files].filter(isDocFile).sort();
+	}
+
+	read(rel: string): string {
+		return readFileSync(join(this.root, rel), 'utf8');
+	}
+
+	/** Heading anchors of a doc, or null when it cannot be parsed (its own check reports why). */
+	headings(rel: string): HeadingInfo[] | null {
+		if (!this.headingCache.has(rel)) {
+			try {
+				this.headingCache.set(rel, headingsOf(parseDoc(this.read(rel), rel.endsWith('.mdx'))));
+			} catch {
+				this.headingCache.set(rel, null);
+			}
+		}
+		return this.headingCache.get(rel)!;
+	}
+
+	title(rel: string): string {
+		if (!this.titleCache.has(rel)) {
+			const fm = readFrontmatter(this.read(rel));
+			const title = typeof fm.raw?.title === 'string' ? fm.raw.title : docIdFromPath(rel);
+			this.titleCache.set(rel, title);
+		}
+		return this.titleCache.get(rel)!;
+	}
+
+	/** The source file a docs-root-relative path (`related` entry or resolved link) means, if any. */
+	findDoc(rootRelative: string): string | undefined {
+		return candidateSources(rootRelative).find((c) => this.files.has(c));
+	}
+
+	/** Resolve `href` as written in `fromRel` (a path relative to the docs root). */
+	resolveLink(fromRel: string, href: string): LinkResolution {
+		if (EXTERNAL.test(href) || href.startsWith('/')) return { kind: 'external' };
+		const hashAt = href.indexOf('#');
+		const rawPath = decodeURI(hashAt === -1 ? href : href.slice(0, hashAt)).split('?')[0]!;
+		const hash = hashAt === -1 ? '' : href.slice(hashAt + 1);
+		let target = fromRel;
+		if (rawPath !== '') {
+			const joined = posix.normalize(posix.join(posix.dirname(fromRel), rawPath)) + (rawPath.endsWith('/') ? '/' : '');
+			if (joined.startsWith('../')) return { kind: 'error', message: `Unexpected link \`${href}\` outside the docs folder, expected a path to a doc under src/content/docs` };
+			const looksLikeDoc = /\.mdx?$/i.test(rawPath) || rawPath.endsWith('/') || !/\.[a-z0-9]+$/i.test(rawPath);
+			if (!looksLikeDoc) {
+				return this.files.has(joined) ? { kind: 'asset', target: joined } : { kind: 'error', message: `Unexpected link to missing file \`${href}\`, expected an existing file (looked for \`${joined}\`)` };
+			}
+			const found = this.findDoc(joined);
+			if (!found) {
+				return { kind: 'error', message: `Unexpected link to missing doc \`${href}\`, expected an existing page (looked for ${candidateSources(joined).map((c) => `\`${c}\``).join(', ')})${suggestDoc(joined, this.docs())}` };
+			}
+			target = found;
+		}
+		if (hash) {
+			const headings = this.headings(target);
+			if (headings && !headings.some((h) => h.slug === hash)) {
+				const near = headings.map((h) => h.slug);
+				const hint = closest(hash, near);
+				return { kind: 'error', message: `Unexpected anchor \`#${hash}\` in \`${href}\`, expected a heading of ${target}${hint ? ` (did you mean \`#${hint}\`?)` : near.length ? `; its anchors are ${near.slice(0, 12).map((s) => `#${s}`).join(', ')}` : ''}` };
+			}
+		}
+		const id = docIdFromPath(target);
+		return { kind: 'doc', target, id, url: urlForId(id) + (hash ? `#${hash}` : ''), hash };
+	}
+}
+
+function suggestDoc(joined: string, docs: string[]): string {
+	const hint = closest(joined.replace(/\.mdx?$/, ''), docs.map((d) => d.replace(/\.mdx?$/, '')));
+	return hint ? ` (did you mean \`${hint}.mdx\`?)` : '';
+}
+
+function walk(dir: string): string[] {
+	const out: string[] = [];
+	for (const entry of readdirSync(dir, { withFileTypes: true })) {
+		if (entry.name.startsWith('.')) continue;
+		const abs = join(dir, entry.name);
+		if (entry.isDirectory()) out.push(...walk(abs));
+		else if (entry.isFile() || statSync(abs).isFile()) out.push(abs);
+	}
+	return out;
+}
