@@ -1,0 +1,15 @@
+import { docsSchema } from '@astrojs/starlight/schema';
+import { glob } from 'astro/loaders';
+import { defineCollection } from 'astro:content';
+import { frontmatterSchema } from '../schemas/frontmatter.ts';
+import { DOCS_DIR } from './lib/site-config.ts';
+import { docIdFromPath } from './lib/routes.ts';
+
+export const collections = {
+	docs: defineCollection({
+		// Starlight's docsLoader pins the folder; the glob loader with the same pattern lets a fixture
+		// tree (DOCS_DIR) build through the same config, and maps README to its folder's route.
+		loader: glob({ pattern: '**/[^_]*.{md,mdx}', base: DOCS_DIR, generateId: ({ entry }) => docIdFromPath(entry) }),
+		schema: docsSchema({ extend: frontmatterSchema }),
+	}),
+};

@@ -1,0 +1,12 @@
+/**
+ * Build-wide settings that tests and the benchmark override through the environment, so a fixture
+ * tree builds with exactly the production configuration.
+ */
+import { resolve } from 'node:path';
+
+export const DOCS_DIR = resolve(process.env.DOCS_DIR ?? 'src/content/docs');
+export const OUT_DIR = resolve(process.env.OUT_DIR ?? 'dist');
+export const SITE_URL = process.env.SITE_URL ?? 'https://docs.neotool.io';
+export const REPO_URL = process.env.DOCS_REPO_URL ?? 'https://github.com/neotool/neotool';
+/** Where a page's source lives in the repo, for edit links (Starlight appends the file path). */
+export const EDIT_BASE_URL = `${REPO_URL}/edit/main/`;

@@ -1,0 +1,38 @@
+/** Data for the tag index and per-tag pages: registered tags with the docs that carry them. */
+import { getCollection } from 'astro:content';
+import type { Frontmatter } from '../../schemas/frontmatter.ts';
+import { TAG_REGISTRY, type Tag } from '../../schemas/tag-registry.ts';
+import { urlForId } from './routes.ts';
+
+export interface TaggedDoc {
+	id: string;
+	url: string;
+	title: string;
+	description: string;
+	status: string;
+	kind: string;
+}
+
+export async function docsByTag(): Promise<Map<Tag, TaggedDoc[]>> {
+	const entries = await getCollection('docs');
+	const byTag = new Map<Tag, TaggedDoc[]>();
+	for (const entry of entries) {
+		const data = entry.data as unknown as Frontmatter;
+		for (const tag of data.tags) {
+			if (!byTag.has(tag)) byTag.set(tag, []);
+			byTag.get(tag)!.push({ id: entry.id, url: urlForId(entry.id), title: data.title, description: data.description, status: data.status, kind: data.kind });
+		}
+	}
+	for (const docs of byTag.values()) docs.sort((a, b) => a.title.localeCompare(b.title));
+	return new Map([...byTag].sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** Generated pages still pass the docs schema (StarlightPage validates against it). */
+export async function generatedFrontmatter(title: string, description: string, tags: Tag[]) {
+	const entries = await getCollection('docs');
+	// The newest source date, not the clock, so rebuilding the same commit yields the same page.
+	const newest = entries.map((e) => (e.data as unknown as Frontmatter).last_updated).sort().at(-1) ?? '2026-01-01';
+	return { title, description, type: 'overview', category: 'operations', kind: 'reference', status: 'current', version: '1.0.0', tags, last_updated: newest, owner: 'SRE Team', review_frequency: 'monthly', pagefind: false } as const;
+}
+
+export const tagDescription = (tag: Tag) => TAG_REGISTRY[tag];
