@@ -7,11 +7,13 @@ import { fileURLToPath } from 'node:url';
 import remarkDocLinks from './src/plugins/remark-doc-links.ts';
 import remarkMermaid from './src/plugins/remark-mermaid.ts';
 import { SECTIONS } from './src/lib/sections.ts';
-import { DOCS_DIR, EDIT_BASE_URL, OUT_DIR, SITE_URL } from './src/lib/site-config.ts';
+import { CACHE_DIR, DOCS_DIR, EDIT_BASE_URL, OUT_DIR, SITE_URL } from './src/lib/site-config.ts';
 
 export default defineConfig({
 	site: SITE_URL,
 	outDir: OUT_DIR,
+	// Separate caches per output folder, so a fixture or benchmark build never reuses the site's content store.
+	cacheDir: CACHE_DIR,
 	trailingSlash: 'always',
 	markdown: {
 		// Astro 7's default engine (Sätteri) runs no remark/rehype plugins; our link rewriting and

@@ -2,11 +2,12 @@ import { z } from 'astro/zod';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Today as YYYY-MM-DD in UTC; `SOURCE_DATE_EPOCH` pins it so a rebuild of an old commit judges dates as its build did. */
+/**
+ * Today as YYYY-MM-DD in UTC, from the real clock: a date that was not in the future when committed
+ * never becomes so, so rebuilding an old commit still passes (SOURCE_DATE_EPOCH is not used here).
+ */
 export function today(): string {
-	const epoch = process.env.SOURCE_DATE_EPOCH;
-	const now = epoch ? new Date(Number(epoch) * 1000) : new Date();
-	return now.toISOString().slice(0, 10);
+	return new Date().toISOString().slice(0, 10);
 }
 
 /**

@@ -24,9 +24,9 @@ export const urlForId = (id: string) => (id === 'index' ? '/' : `/${id}/`);
 
 /** Candidate source files a relative link target may mean, in preference order. */
 export function candidateSources(relTarget: string): string[] {
-	const clean = posix.normalize(relTarget.replace(/\\/g, '/'));
-	if (clean.endsWith('/') || clean === '.' || !/\.[a-z0-9]+$/i.test(clean)) {
-		const dir = clean === '.' ? '' : clean.replace(/\/$/, '') + '/';
+	const clean = posix.normalize(relTarget.replace(/\\/g, '/')).replace(/^\.(?:\/|$)/, '');
+	if (clean === '' || clean.endsWith('/') || !/\.[a-z0-9]+$/i.test(clean)) {
+		const dir = clean === '' ? '' : clean.replace(/\/$/, '') + '/';
 		return ['README.mdx', 'README.md', 'index.mdx', 'index.md'].map((n) => dir + n);
 	}
 	if (/\.mdx?$/i.test(clean)) {

@@ -6,6 +6,10 @@ import { resolve } from 'node:path';
 
 export const DOCS_DIR = resolve(process.env.DOCS_DIR ?? 'src/content/docs');
 export const OUT_DIR = resolve(process.env.OUT_DIR ?? 'dist');
+// The build stages into a sibling folder (scripts/build.ts) and names the final one in ASTRO_CACHE_FOR,
+// so the cache follows the final output: one cache per site, never shared between trees.
+const CACHE_KEY = resolve(process.env.ASTRO_CACHE_FOR ?? OUT_DIR);
+export const CACHE_DIR = CACHE_KEY === resolve('dist') ? resolve('node_modules/.astro') : `${CACHE_KEY}-cache`;
 export const SITE_URL = process.env.SITE_URL ?? 'https://docs.neotool.io';
 export const REPO_URL = process.env.DOCS_REPO_URL ?? 'https://github.com/neotool/neotool';
 /** Where a page's source lives in the repo, for edit links (Starlight appends the file path). */

@@ -1,0 +1,48 @@
+/**
+ * `npm run build`: the authors' check, then `astro build` into a staging folder that replaces the
+ * output folder only when the whole build succeeded — a failed build leaves the previous output (or
+ * nothing), never half a site. Astro's own errors are passed through without their stack traces.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
+import { createInterface } from 'node:readline';
+import { DOCS_DIR, OUT_DIR } from '../src/lib/site-config.ts';
+
+const here = dirname(import.meta.dirname);
+const check = spawnSync(process.execPath, [join(here, 'scripts/check.ts'), '--quiet', '--root', DOCS_DIR], { stdio: 'inherit' });
+if (check.status !== 0) {
+	console.error(`build: stopped before rendering: fix the problems above (\`npm run check\` lists them), then build again.`);
+	process.exit(1);
+}
+
+const staging = join(dirname(OUT_DIR), `.${basename(OUT_DIR)}.building`);
+rmSync(staging, { recursive: true, force: true });
+const astro = spawn(process.execPath, [join(here, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+	env: { ...process.env, OUT_DIR: staging, ASTRO_CACHE_FOR: OUT_DIR },
+	stdio: ['ignore', 'pipe', 'pipe'],
+});
+
+// Stack frames say where Astro was, not what the author got wrong; the message and location stay.
+function relay(stream: NodeJS.ReadableStream, sink: NodeJS.WriteStream) {
+	let inStack = false;
+	createInterface({ input: stream }).on('line', (line) => {
+		if (/^\s*Stack trace:/.test(line)) inStack = true;
+		else if (inStack && /^\s+at\s|^\s*$/.test(line)) return;
+		else inStack = false;
+		if (!inStack) sink.write(`${line}\n`);
+	});
+}
+relay(astro.stdout!, process.stdout);
+relay(astro.stderr!, process.stderr);
+
+astro.on('close', (code) => {
+	if (code !== 0) {
+		rmSync(staging, { recursive: true, force: true });
+		console.error(`build: astro build failed (exit ${code}); ${relative(process.cwd(), OUT_DIR) || '.'} was left as it was.`);
+		process.exit(1);
+	}
+	rmSync(OUT_DIR, { recursive: true, force: true });
+	renameSync(staging, OUT_DIR);
+	if (!existsSync(join(OUT_DIR, 'index.html'))) console.error('build: warning: no index.html in the output');
+});

@@ -1,0 +1,67 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIXTURE_DIST } from '../helpers/paths.ts';
+
+const page = (route: string) => readFileSync(join(FIXTURE_DIST, route, 'index.html'), 'utf8');
+const main = (html: string) => html.slice(html.indexOf('<main'), html.indexOf('</main>'));
+
+describe('fixture site build', () => {
+	it('routes README to its folder and rewrites source links to routes', () => {
+		expect(existsSync(join(FIXTURE_DIST, 'ops/index.html'))).toBe(true);
+		const home = main(page(''));
+		expect(home).toContain('<a href="/ops/restart-runbook/#steps">restart runbook</a>');
+		expect(home).toContain('<a href="/ops/">ops section</a>');
+		expect(main(page('ops'))).toContain('<a href="/guides/old-guide/">old guide</a>');
+	});
+
+	it('shows the metadata bar with status badge, version, date, owner and tag links', () => {
+		const html = main(page('ops/restart-runbook'));
+		expect(html).toContain('<dd data-pagefind-filter="type">infrastructure</dd>');
+		expect(html).toContain('<dd data-pagefind-filter="category">operations</dd>');
+		expect(html).toMatch(/<span class="status-badge status-current[^"]*" data-pagefind-filter="status">current<\/span>/);
+		expect(html).toContain('<dt>Version</dt><dd>2.1.0</dd>');
+		expect(html).toContain('<time datetime="2026-01-02">2026-01-02</time>');
+		expect(html).toContain('<dt>Owner</dt><dd>SRE Team</dd>');
+		expect(html).toContain('<a href="/tags/kubernetes/" data-pagefind-filter="tag" data-pagefind-weight="4">kubernetes</a>');
+		expect(html).toContain('<p hidden data-pagefind-weight="6">zephyrquokka · bounce pods</p>');
+	});
+
+	it('lists Related with target titles and Referenced-by backlinks', () => {
+		const html = main(page('ops/restart-runbook'));
+		const related = html.slice(html.indexOf('<h2 id="related">'), html.indexOf('<h2 id="referenced-by">'));
+		expect(related).toContain('<a href="/guides/old-guide/">Old Guide</a>');
+		const backlinks = html.slice(html.indexOf('<h2 id="referenced-by">'));
+		expect([...backlinks.matchAll(/<li><a href="([^"]+)">([^<]+)<\/a><\/li>/g)].map((m) => `${m[1]} ${m[2]}`)).toEqual(['/ Fixture Home', '/guides/old-guide/ Old Guide', '/ops/ Ops Section']);
+	});
+
+	it('renders facts from data and keeps diagrams as mermaid placeholders', () => {
+		const html = main(page('ops/restart-runbook'));
+		expect(html).toContain('<code data-fact="image:postgresql">postgres:18rc1</code>');
+		expect(html).toContain('<figure class="mermaid-diagram" data-mermaid><pre class="mermaid-source">flowchart LR\n  A[Restart] --&gt; B[Verify]</pre></figure>');
+		expect(html).toMatch(/<script type="module" src="\/_astro\/MermaidLoader[^"]+\.js"><\/script>/);
+	});
+
+	it('ships no mermaid loader on pages without a diagram', () => {
+		for (const route of ['', 'ops', 'guides/old-guide', 'tags', 'tags/kubernetes']) expect(page(route)).not.toContain('MermaidLoader');
+	});
+
+	it('warns on deprecated pages', () => {
+		expect(page('guides/old-guide')).toContain('<strong>Deprecated:</strong> this page is superseded');
+		expect(page('ops/restart-runbook')).not.toContain('<strong>Deprecated:</strong>');
+	});
+
+	it('links each page to its source for editing', () => {
+		expect(page('ops/restart-runbook')).toContain('href="https://github.com/neotool/neotool/edit/main/test/fixtures/site/ops/restart-runbook.mdx"');
+	});
+
+	it('builds a tag index and a page per tag', () => {
+		const index = main(page('tags'));
+		expect(index).toContain('<a href="/tags/kubernetes/"><strong>kubernetes</strong></a> <span class="count">(2 pages)</span>');
+		const tag = main(page('tags/kubernetes'));
+		expect(tag).toContain('<h1 id="_top"');
+		expect(tag).toContain('<a href="/ops/restart-runbook/"><strong>Restart Runbook</strong></a>');
+		expect(tag).toContain('<a href="/ops/"><strong>Ops Section</strong></a>');
+		expect(tag).not.toContain('Old Guide');
+	});
+});

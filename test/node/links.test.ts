@@ -1,0 +1,71 @@
+import type { Root } from 'mdast';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import { describe, expect, it } from 'vitest';
+import { DocTree } from '../../src/lib/doc-tree.ts';
+import { candidateSources, docIdFromPath, urlForId } from '../../src/lib/routes.ts';
+import remarkDocLinks from '../../src/plugins/remark-doc-links.ts';
+import { FIXTURE_DOCS } from '../helpers/paths.ts';
+
+describe('routes', () => {
+	it('maps README and index to their folder, like the repo host', () => {
+		expect(docIdFromPath('11-infrastructure/README.mdx')).toBe('11-infrastructure');
+		expect(docIdFromPath('README.md')).toBe('index');
+		expect(docIdFromPath('index.mdx')).toBe('index');
+		expect(docIdFromPath('92-adr/0002-containerized-architecture.mdx')).toBe('92-adr/0002-containerized-architecture');
+		expect(urlForId('index')).toBe('/');
+		expect(urlForId('11-infrastructure/k3s-setup')).toBe('/11-infrastructure/k3s-setup/');
+	});
+
+	it('lets `.md` links reach `.mdx` files and folder links reach README', () => {
+		expect(candidateSources('11-infrastructure/k3s-setup.md')).toEqual(['11-infrastructure/k3s-setup.md', '11-infrastructure/k3s-setup.mdx']);
+		expect(candidateSources('09-security/')).toEqual(['09-security/README.mdx', '09-security/README.md', '09-security/index.mdx', '09-security/index.md']);
+	});
+});
+
+describe('DocTree.resolveLink on the fixture tree', () => {
+	const tree = new DocTree(FIXTURE_DOCS);
+
+	it('resolves file, folder and anchor links to routes', () => {
+		expect(tree.resolveLink('index.mdx', './ops/restart-runbook.md#steps')).toMatchObject({ kind: 'doc', url: '/ops/restart-runbook/#steps' });
+		expect(tree.resolveLink('index.mdx', './ops/')).toMatchObject({ kind: 'doc', url: '/ops/' });
+		expect(tree.resolveLink('ops/restart-runbook.mdx', '../guides/old-guide.md#legacy-restart')).toMatchObject({ kind: 'doc', url: '/guides/old-guide/#legacy-restart' });
+		expect(tree.resolveLink('ops/restart-runbook.mdx', '#rollback')).toMatchObject({ kind: 'doc', url: '/ops/restart-runbook/#rollback' });
+		expect(tree.resolveLink('index.mdx', 'https://neotool.io')).toEqual({ kind: 'external' });
+	});
+
+	it('explains dead links and anchors with the nearest fix', () => {
+		expect(tree.resolveLink('index.mdx', './ops/restart-runbok.md')).toEqual({
+			kind: 'error',
+			message: 'Unexpected link to missing doc `./ops/restart-runbok.md`, expected an existing page (looked for `ops/restart-runbok.md`, `ops/restart-runbok.mdx`) (did you mean `ops/restart-runbook.mdx`?)',
+		});
+		expect(tree.resolveLink('index.mdx', './ops/restart-runbook.md#step')).toEqual({
+			kind: 'error',
+			message: 'Unexpected anchor `#step` in `./ops/restart-runbook.md#step`, expected a heading of ops/restart-runbook.mdx (did you mean `#steps`?)',
+		});
+	});
+});
+
+describe('remark-doc-links', () => {
+	const process = (path: string, markdown: string) => {
+		const file = new VFile({ path: `${FIXTURE_DOCS}/${path}`, value: markdown });
+		const processor = unified().use(remarkParse).use(remarkMdx).use(remarkDocLinks, { docsRoot: FIXTURE_DOCS });
+		const tree = processor.runSync(processor.parse(file), file) as Root;
+		return JSON.stringify(tree);
+	};
+
+	it('rewrites source links to site routes', () => {
+		const out = process('ops/README.mdx', '[a](./restart-runbook.md#expected-outcome) [b](../) [c](https://example.com)');
+		expect(out).toContain('"url":"/ops/restart-runbook/#expected-outcome"');
+		expect(out).toContain('"url":"/"');
+		expect(out).toContain('"url":"https://example.com"');
+	});
+
+	it('fails the file at the dead link’s line and column', () => {
+		expect(() => process('ops/README.mdx', 'Intro\n\nSee [gone](./gone.md).')).toThrowError(
+			expect.objectContaining({ line: 3, column: 5, reason: expect.stringContaining('Unexpected link to missing doc `./gone.md`') }),
+		);
+	});
+});
