@@ -19,7 +19,8 @@ if (check.status !== 0) {
 const staging = join(dirname(OUT_DIR), `.${basename(OUT_DIR)}.building`);
 rmSync(staging, { recursive: true, force: true });
 const astro = spawn(process.execPath, [join(here, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-	env: { ...process.env, OUT_DIR: staging, ASTRO_CACHE_FOR: OUT_DIR },
+	// NODE_ENV pinned: inherited `test` (vitest) or `development` makes Astro render dev-only UI, e.g. no search.
+	env: { ...process.env, NODE_ENV: 'production', OUT_DIR: staging, ASTRO_CACHE_FOR: OUT_DIR },
 	stdio: ['ignore', 'pipe', 'pipe'],
 });
 

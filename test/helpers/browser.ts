@@ -1,0 +1,36 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+export interface BrowserSession {
+	context: BrowserContext;
+	/** A fresh page; `theme` presets Starlight's stored theme before any script runs. */
+	newPage: (theme?: 'light' | 'dark') => Promise<Page>;
+	close: () => Promise<void>;
+}
+
+/** Debian's chromium with a fresh profile, driven by playwright-core: nothing downloads a browser. */
+export async function launchBrowser(): Promise<BrowserSession> {
+	const profile = mkdtempSync(join(tmpdir(), 'neotool-chromium-'));
+	const context = await chromium.launchPersistentContext(profile, {
+		executablePath: '/usr/bin/chromium',
+		headless: true,
+		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+	});
+	return {
+		context,
+		newPage: async (theme) => {
+			const page = await context.newPage();
+			if (theme) {
+				await page.emulateMedia({ colorScheme: theme });
+				await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
+			}
+			return page;
+		},
+		close: async () => {
+			await context.close();
+			rmSync(profile, { recursive: true, force: true });
+		},
+	};
+}
