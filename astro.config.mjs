@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import remarkDocLinks from './src/plugins/remark-doc-links.ts';
 import remarkMermaid from './src/plugins/remark-mermaid.ts';
 import { SECTIONS } from './src/lib/sections.ts';
-import { CACHE_DIR, DOCS_DIR, EDIT_BASE_URL, OUT_DIR, SITE_URL } from './src/lib/site-config.ts';
+import { CACHE_DIR, DOCS_DIR, EDIT_BASE_URL, OUT_DIR, SITE_DESCRIPTION, SITE_TITLE, SITE_URL } from './src/lib/site-config.ts';
 
 export default defineConfig({
 	site: SITE_URL,
@@ -24,8 +24,8 @@ export default defineConfig({
 	vite: { resolve: { alias: { '~': fileURLToPath(new URL('./src', import.meta.url)) } } },
 	integrations: [
 		starlight({
-			title: 'NeoTool Operations',
-			description: "NeoTool's infrastructure and operations documentation: runbooks, guides and architecture.",
+			title: SITE_TITLE,
+			description: SITE_DESCRIPTION,
 			editLink: { baseUrl: EDIT_BASE_URL },
 			lastUpdated: false,
 			pagefind: { ranking: { termFrequency: 0.8, pageLength: 0.6 } },
@@ -33,6 +33,7 @@ export default defineConfig({
 				PageTitle: './src/components/PageTitle.astro',
 				MarkdownContent: './src/components/MarkdownContent.astro',
 				Banner: './src/components/Banner.astro',
+				Head: './src/components/Head.astro',
 			},
 			customCss: ['./src/styles/docs.css'],
 			sidebar: [

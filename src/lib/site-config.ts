@@ -11,6 +11,9 @@ export const OUT_DIR = resolve(process.env.OUT_DIR ?? 'dist');
 const CACHE_KEY = resolve(process.env.ASTRO_CACHE_FOR ?? OUT_DIR);
 export const CACHE_DIR = CACHE_KEY === resolve('dist') ? resolve('node_modules/.astro') : `${CACHE_KEY}-cache`;
 export const SITE_URL = process.env.SITE_URL ?? 'https://docs.neotool.io';
+/** Starlight's title and description; the agents' index and llms.txt repeat them. */
+export const SITE_TITLE = 'NeoTool Operations';
+export const SITE_DESCRIPTION = "NeoTool's infrastructure and operations documentation: runbooks, guides and architecture.";
 export const REPO_URL = process.env.DOCS_REPO_URL ?? 'https://github.com/neotool/neotool';
 /** Where a page's source lives in the repo, for edit links (Starlight appends the file path). */
 export const EDIT_BASE_URL = `${REPO_URL}/edit/main/`;

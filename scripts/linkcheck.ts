@@ -1,0 +1,64 @@
+/**
+ * `npm run linkcheck` — linkinator over the built site: every internal link, asset and #fragment
+ * must resolve. External links are skipped unless `--external` (CI has no network).
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { LinkChecker } from 'linkinator';
+import { DOCS_DIR, OUT_DIR } from '../src/lib/site-config.ts';
+import { serveStatic } from './lib/static-server.ts';
+import { ExternalCache } from './linkcheck/external-cache.ts';
+import { brokenLinks, formatBroken } from './linkcheck/report.ts';
+import { sourceIndex } from './linkcheck/sources.ts';
+
+const { values } = parseArgs({
+	options: {
+		dist: { type: 'string', default: OUT_DIR },
+		docs: { type: 'string', default: DOCS_DIR },
+		external: { type: 'boolean', default: false },
+		concurrency: { type: 'string', default: '50' },
+		timeout: { type: 'string', default: '10000' },
+		cache: { type: 'string', default: '.cache/linkcheck-external.json' },
+		'cache-hours': { type: 'string', default: '24' },
+	},
+});
+
+const dist = resolve(values.dist!);
+if (!existsSync(`${dist}/index.html`)) {
+	console.error(`linkcheck: no built site in ${values.dist} (run \`npm run build\` first)`);
+	process.exit(2);
+}
+
+const server = await serveStatic(dist);
+const base = server.url;
+const cache = values.external ? new ExternalCache(resolve(values.cache!), Number(values['cache-hours'])) : undefined;
+const started = performance.now();
+const checker = new LinkChecker();
+let pages = 0;
+checker.on('pagestart', () => pages++);
+try {
+	const result = await checker.check({
+		path: `${base}/`,
+		recurse: true,
+		checkFragments: true,
+		concurrency: Number(values.concurrency),
+		timeout: Number(values.timeout),
+		retryErrors: values.external,
+		retryErrorsCount: 2,
+		retryErrorsJitter: 1000,
+		// Internal links always; external ones only with --external, minus those the cache says are fresh.
+		linksToSkip: async (link) => !link.startsWith(base) && (!values.external || cache!.isFresh(link)),
+	});
+	if (cache) {
+		for (const r of result.links) if (!r.url.startsWith(base) && r.state === 'OK') cache.recordOk(r.url, r.status ?? 200);
+		cache.save();
+	}
+	const broken = brokenLinks(result.links, base, sourceIndex(resolve(values.docs!)));
+	for (const b of broken) console.log(formatBroken(b));
+	const checked = new Set(result.links.filter((l) => l.state !== 'SKIPPED').map((l) => l.url)).size;
+	console.error(`linkcheck: ${pages} pages, ${checked} distinct links checked in ${((performance.now() - started) / 1000).toFixed(1)} s: ${broken.length} broken`);
+	process.exitCode = broken.length > 0 ? 1 : 0;
+} finally {
+	await server.close();
+}
