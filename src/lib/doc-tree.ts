@@ -96,9 +96,13 @@ export class DocTree {
 	}
 }
 
+/** Suggest by file name, not whole path: a shared folder prefix would make every sibling look close. */
 function suggestDoc(joined: string, docs: string[]): string {
-	const hint = closest(joined.replace(/\.mdx?$/, ''), docs.map((d) => d.replace(/\.mdx?$/, '')));
-	return hint ? ` (did you mean \`${hint}.mdx\`?)` : '';
+	const stem = (p: string) => posix.basename(p).replace(/\.mdx?$/, '');
+	const hint = closest(stem(joined), docs.map(stem));
+	if (!hint) return '';
+	const sameDir = docs.filter((d) => stem(d) === hint).sort((a, b) => Number(posix.dirname(b) === posix.dirname(joined)) - Number(posix.dirname(a) === posix.dirname(joined)));
+	return ` (did you mean \`${sameDir[0]}\`?)`;
 }
 
 function walk(dir: string): string[] {
