@@ -6,7 +6,7 @@ import { defineConfig } from 'astro/config';
 import { fileURLToPath } from 'node:url';
 import remarkDocLinks from './src/plugins/remark-doc-links.ts';
 import remarkMermaid from './src/plugins/remark-mermaid.ts';
-import { SECTIONS } from './src/lib/sections.ts';
+import { sidebarFromDocs } from './src/lib/sidebar.ts';
 import { CACHE_DIR, DOCS_DIR, EDIT_BASE_URL, OUT_DIR, SITE_DESCRIPTION, SITE_TITLE, SITE_URL } from './src/lib/site-config.ts';
 
 export default defineConfig({
@@ -33,14 +33,11 @@ export default defineConfig({
 				PageTitle: './src/components/PageTitle.astro',
 				MarkdownContent: './src/components/MarkdownContent.astro',
 				Banner: './src/components/Banner.astro',
+				Sidebar: './src/components/Sidebar.astro',
 				Head: './src/components/Head.astro',
 			},
 			customCss: ['./src/styles/docs.css'],
-			sidebar: [
-				{ label: 'Home', link: '/' },
-				...SECTIONS.map(({ dir, label }) => ({ label, items: [{ autogenerate: { directory: dir } }] })),
-				{ label: 'Tags', link: '/tags/' },
-			],
+			sidebar: sidebarFromDocs(DOCS_DIR),
 		}),
 		// Added explicitly so Starlight does not add its own with `optimize: true`, which has been
 		// seen to mangle inline <style> in SVG; our pages gain nothing measurable from it.
