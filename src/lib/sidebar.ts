@@ -36,14 +36,16 @@ function folderTree(docs: string[]): Folder {
 export function sidebarFromDocs(docsRoot: string): SidebarItem[] {
 	const tree = new DocTree(docsRoot);
 	const link = (rel: string, label = tree.title(rel)) => ({ label, link: urlForId(docIdFromPath(rel)) });
-	const group = (label: string, folder: Folder): SidebarItem => ({
+	const group = (label: string, folder: Folder): SidebarItem =>
+		// A folder that is only its README is one page: a link, not a group holding "Overview".
+		folder.index && folder.pages.length === 0 && folder.folders.size === 0 ? link(folder.index, label) : {
 		label,
 		items: [
 			...(folder.index ? [link(folder.index, 'Overview')] : []),
 			...folder.pages.map((rel) => link(rel)).sort((a, b) => a.label.localeCompare(b.label)),
 			...[...folder.folders].sort(([a], [b]) => a.localeCompare(b)).map(([name, sub]) => group(sub.index ? tree.title(sub.index) : name, sub)),
 		],
-	});
+	};
 	const root = folderTree(tree.docs());
 	const known = SECTIONS.map((s) => s.dir as string);
 	// Known sections in reading order; anything else after them, alphabetically.
