@@ -1,11 +1,11 @@
 // @ts-check
-import { unified } from '@astrojs/markdown-remark';
+import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import { fileURLToPath } from 'node:url';
-import remarkDocLinks from './src/plugins/remark-doc-links.ts';
-import remarkMermaid from './src/plugins/remark-mermaid.ts';
+import { docLinksPlugin } from './src/plugins/doc-links.ts';
+import { mermaidPlugin } from './src/plugins/mermaid.ts';
 import { sidebarFromDocs } from './src/lib/sidebar.ts';
 import { CACHE_DIR, DOCS_DIR, EDIT_BASE_URL, OUT_DIR, SITE_DESCRIPTION, SITE_TITLE, SITE_URL } from './src/lib/site-config.ts';
 
@@ -16,10 +16,11 @@ export default defineConfig({
 	cacheDir: CACHE_DIR,
 	trailingSlash: 'always',
 	markdown: {
-		// Astro 7's default engine (Sätteri) runs no remark/rehype plugins; our link rewriting and
-		// mermaid placeholders are remark plugins, so we opt into the unified processor. Starlight
-		// supports both and registers its own transforms on whichever is configured.
-		processor: unified({ remarkPlugins: [[remarkDocLinks, { docsRoot: DOCS_DIR }], remarkMermaid] }),
+		// Sätteri, Astro 7's default engine: it runs no remark/rehype plugins, so our two transforms are
+		// written for its own mdast plugin API. Measured on the 1,000-doc bench corpus, its native
+		// parser takes ~0.2 s where the unified (micromark) pipeline takes ~16 s; the checker parses
+		// with it too (src/lib/markdown.ts), so the check and the build agree on every node.
+		processor: satteri({ mdastPlugins: [docLinksPlugin(DOCS_DIR), mermaidPlugin()] }),
 	},
 	vite: { resolve: { alias: { '~': fileURLToPath(new URL('./src', import.meta.url)) } } },
 	integrations: [

@@ -1,24 +1,16 @@
 /**
- * Parses a doc's source into mdast with file-true positions: the same MDX + GFM grammar the site
- * builds with, so what the checker sees is what Astro renders.
+ * Parses a doc's source into mdast with file-true positions, with Sätteri — the same native parser
+ * the site builds with (Astro 7's default engine, see astro.config.mjs), so what the checker and the
+ * link graph see is exactly what the site renders, at ~0.2 ms per page instead of ~16 ms for micromark.
  */
 import GithubSlugger from 'github-slugger';
 import type { Heading, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import remarkDirective from 'remark-directive';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { markdownToMdast, mdxToMdast, type Features } from 'satteri';
 import { visit } from 'unist-util-visit';
 
-const mdxParser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(remarkFrontmatter, ['yaml']).freeze();
-const mdParser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).freeze();
-// Starlight parses `:::note` asides with remark-directive; renderers that must see asides as nodes
-// (the agents' Markdown twins) opt in, the checker keeps the plain grammar.
-const mdxDirectiveParser = mdxParser().use(remarkDirective).freeze();
-const mdDirectiveParser = mdParser().use(remarkDirective).freeze();
+/** The features the site enables: Starlight turns on directives for its `:::note` asides. */
+export const MARKDOWN_FEATURES: Features = { directive: true };
 
 export class MarkdownSyntaxError extends Error {
 	readonly line: number;
@@ -31,14 +23,14 @@ export class MarkdownSyntaxError extends Error {
 }
 
 /** Parse a whole file (frontmatter included, so positions match the file). Throws MarkdownSyntaxError. */
-export function parseDoc(source: string, isMdx: boolean, options: { directives?: boolean } = {}): Root {
-	const parser = options.directives ? (isMdx ? mdxDirectiveParser : mdDirectiveParser) : isMdx ? mdxParser : mdParser;
+export function parseDoc(source: string, isMdx: boolean): Root {
 	try {
-		return parser.parse(source) as Root;
+		return (isMdx ? mdxToMdast : markdownToMdast)(source, { features: MARKDOWN_FEATURES }) as Root;
 	} catch (error) {
-		const e = error as { reason?: string; message?: string; line?: number; column?: number; place?: { line?: number; column?: number; start?: { line: number; column: number } } };
-		const place = e.place && 'start' in e.place && e.place.start ? e.place.start : (e.place as { line?: number; column?: number } | undefined);
-		throw new MarkdownSyntaxError(e.reason ?? e.message ?? String(error), place?.line ?? e.line ?? 1, place?.column ?? e.column ?? 1);
+		// Sätteri reports `line:column: reason (rule)`.
+		const message = error instanceof Error ? error.message : String(error);
+		const m = /^(\d+):(\d+)(?:-\d+:\d+)?:\s*(.*?)(?:\s+\([\w:-]+\))?$/s.exec(message);
+		throw m ? new MarkdownSyntaxError(m[3]!, Number(m[1]), Number(m[2])) : new MarkdownSyntaxError(message, 1, 1);
 	}
 }
 
@@ -51,7 +43,7 @@ export interface HeadingInfo {
 }
 
 /**
- * Heading ids exactly as the site assigns them: Astro's rehypeHeadingIds runs github-slugger over
+ * Heading ids exactly as the site assigns them: Astro's heading-ids plugin runs github-slugger over
  * each heading's text in document order, so duplicates become `name-1`, `name-2`.
  */
 export function headingsOf(tree: Root): HeadingInfo[] {
