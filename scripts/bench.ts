@@ -28,7 +28,9 @@ const docsDir = join(work, 'docs');
 const outDir = join(work, 'dist');
 mkdirSync(docsDir, { recursive: true });
 writeCorpus(docsDir, { docs });
-// Every section gets its README, as real sections do, so the scoped sidebar has an Overview to link.
+// A home page and a README per section, as a real docs tree has: the link check starts at the home
+// page, and the scoped sidebar links each other section's Overview.
+writeFileSync(join(docsDir, 'index.mdx'), ['---', 'title: Benchmark home', 'description: Front page of the benchmark corpus.', 'type: overview', 'category: operations', 'kind: overview', 'status: current', 'version: 1.0.0', 'tags: [operations]', 'last_updated: 2026-01-02', 'owner: SRE Team', 'review_frequency: yearly', '---', '', ...SECTIONS.map(({ dir, label }) => `- [${label}](./${dir}/)`), ''].join('\n'));
 for (const { dir, label } of SECTIONS) {
 	if (!existsSync(join(docsDir, dir))) continue;
 	writeFileSync(join(docsDir, dir, 'README.mdx'), ['---', `title: ${label}`, `description: Index of the ${label} section of the benchmark corpus.`, 'type: infrastructure', 'category: operations', 'kind: overview', 'status: current', 'version: 1.0.0', 'tags: [operations]', 'last_updated: 2026-01-02', 'owner: SRE Team', 'review_frequency: yearly', '---', '', `The ${label} section.`, ''].join('\n'));
@@ -54,7 +56,7 @@ record(measure('build (this project)', process.execPath, ['scripts/build.ts'], {
 if (!values['skip-linkcheck']) record(measure('linkcheck', process.execPath, ['scripts/linkcheck.ts', '--dist', outDir, '--docs', docsDir], { cwd: root }));
 if (!values['skip-vanilla']) {
 	const vanilla = join(work, 'vanilla');
-	writeVanillaProject(vanilla, docsDir);
+	writeVanillaProject(vanilla, docsDir, join(root, 'node_modules'));
 	record(measure('build (vanilla Starlight)', process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: vanilla, env: { NODE_ENV: 'production' } }), join(vanilla, 'dist'));
 }
 
