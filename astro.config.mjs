@@ -30,6 +30,8 @@ export default defineConfig({
 			editLink: { baseUrl: EDIT_BASE_URL },
 			lastUpdated: false,
 			pagefind: { ranking: { termFrequency: 0.8, pageLength: 0.6 } },
+			// Shiki has no PromQL/LogQL grammar; highlight them as plain text instead of warning per block.
+			expressiveCode: { shiki: { langAlias: { promql: 'txt', logql: 'txt', alertmanager: 'yaml' } } },
 			components: {
 				PageTitle: './src/components/PageTitle.astro',
 				MarkdownContent: './src/components/MarkdownContent.astro',
