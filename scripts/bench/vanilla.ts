@@ -5,7 +5,7 @@
  * Vite externalise Starlight, and Node then cannot load its `astro:` imports).
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export function writeVanillaProject(dir: string, docsDir: string, nodeModules: string): void {
@@ -13,6 +13,11 @@ export function writeVanillaProject(dir: string, docsDir: string, nodeModules: s
 	mkdirSync(join(dir, 'src/content'), { recursive: true });
 	execFileSync('cp', ['-al', nodeModules, join(dir, 'node_modules')]);
 	cpSync(docsDir, join(dir, 'src/content/docs'), { recursive: true });
+	// Our components do not exist there: drop their imports and self-closing tags, keep the prose.
+	for (const file of readdirSync(join(dir, 'src/content/docs'), { recursive: true }).map(String).filter((f) => f.endsWith('.mdx'))) {
+		const path = join(dir, 'src/content/docs', file);
+		writeFileSync(path, readFileSync(path, 'utf8').replace(/^import .*$/gm, '').replace(/<[A-Z][A-Za-z]*\b[^>]*\/>/g, ''));
+	}
 	writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'vanilla-starlight-bench', private: true, type: 'module' }));
 	writeFileSync(
 		join(dir, 'astro.config.mjs'),
