@@ -6,6 +6,7 @@ import { defineConfig } from 'astro/config';
 import { fileURLToPath } from 'node:url';
 import { docLinksPlugin } from './src/plugins/doc-links.ts';
 import { mermaidPlugin } from './src/plugins/mermaid.ts';
+import mermaidVendor from './src/integrations/mermaid-vendor.ts';
 import { sidebarFromDocs } from './src/lib/sidebar.ts';
 import { CACHE_DIR, DOCS_DIR, EDIT_BASE_URL, OUT_DIR, SITE_DESCRIPTION, SITE_TITLE, SITE_URL } from './src/lib/site-config.ts';
 
@@ -22,7 +23,9 @@ export default defineConfig({
 		// with it too (src/lib/markdown.ts), so the check and the build agree on every node.
 		processor: satteri({ mdastPlugins: [docLinksPlugin(DOCS_DIR), mermaidPlugin()] }),
 	},
-	vite: { resolve: { alias: { '~': fileURLToPath(new URL('./src', import.meta.url)) } } },
+	vite: {
+		resolve: { alias: { '~': fileURLToPath(new URL('./src', import.meta.url)) } },
+	},
 	integrations: [
 		starlight({
 			title: SITE_TITLE,
@@ -45,5 +48,6 @@ export default defineConfig({
 		// Added explicitly so Starlight does not add its own with `optimize: true`, which has been
 		// seen to mangle inline <style> in SVG; our pages gain nothing measurable from it.
 		mdx(),
+		mermaidVendor(),
 	],
 });

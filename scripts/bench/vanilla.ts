@@ -18,7 +18,8 @@ export function writeVanillaProject(dir: string, docsDir: string, nodeModules: s
 		const path = join(dir, 'src/content/docs', file);
 		writeFileSync(path, readFileSync(path, 'utf8').replace(/^import .*$/gm, '').replace(/<[A-Z][A-Za-z]*\b[^>]*\/>/g, ''));
 	}
-	writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'vanilla-starlight-bench', private: true, type: 'module' }));
+	// Dependencies listed so Astro's SSR build bundles Starlight (unlisted packages get externalised).
+	writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'vanilla-starlight-bench', private: true, type: 'module', dependencies: { '@astrojs/starlight': '*', astro: '*' } }));
 	writeFileSync(
 		join(dir, 'astro.config.mjs'),
 		`import starlight from '@astrojs/starlight';\nimport { defineConfig } from 'astro/config';\nexport default defineConfig({ integrations: [starlight({ title: 'Vanilla' })] });\n`,

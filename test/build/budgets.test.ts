@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeVanillaProject } from '../../scripts/bench/vanilla.ts';
@@ -15,16 +15,18 @@ describe('page weight budgets (real site)', () => {
 	});
 
 	it('ships the mermaid loader only to pages with a diagram, and mermaid itself lazily with dagre', () => {
-		const withLoader = htmlFiles(SITE_DIST).filter((f) => readFileSync(join(SITE_DIST, f), 'utf8').includes('MermaidLoader'));
-		const withDiagram = htmlFiles(SITE_DIST).filter((f) => readFileSync(join(SITE_DIST, f), 'utf8').includes('data-mermaid'));
+		const read = (f: string) => readFileSync(join(SITE_DIST, f), 'utf8');
+		const withLoader = htmlFiles(SITE_DIST).filter((f) => read(f).includes('data-mermaid-loader'));
+		const withDiagram = htmlFiles(SITE_DIST).filter((f) => read(f).includes('<figure class="mermaid-diagram" data-mermaid>'));
 		expect(withDiagram.length).toBeGreaterThanOrEqual(5);
 		expect(withLoader.sort()).toEqual(withDiagram.sort());
 		const route = withDiagram[0]!.replace(/index\.html$/, '');
-		const eager = pageJavaScript(SITE_DIST, route);
-		expect(eager.files.filter((f) => /mermaid\.core|elk|dagre/i.test(f))).toEqual([]);
-		const loader = readFileSync(join(SITE_DIST, eager.files.find((f) => f.includes('MermaidLoader'))!), 'utf8');
-		expect(loader).toMatch(/import\(["'][^"']*mermaid[^"']*["']\)/);
-		expect(loader).toContain('dagre');
+		expect(pageJavaScript(SITE_DIST, route).files.filter((f) => /mermaid|elk|dagre/i.test(f))).toEqual([]);
+		const loader = /<script type="module" data-mermaid-loader>([\s\S]*?)<\/script>/.exec(read(withDiagram[0]!))![1]!;
+		const url = /await import\("([^"]+)"\)/.exec(loader)![1]!;
+		expect(url).toMatch(/^\/vendor\/mermaid-12\.\d+\.\d+\/mermaid\.esm\.min\.mjs$/);
+		expect(existsSync(join(SITE_DIST, url))).toBe(true);
+		expect(loader).toContain("layout: 'dagre'");
 	});
 });
 
