@@ -51,7 +51,19 @@ export function headingsOf(tree: Root): HeadingInfo[] {
 	const out: HeadingInfo[] = [];
 	visit(tree, 'heading', (node: Heading) => {
 		const text = toString(node);
-		out.push({ depth: node.depth, text, slug: slugger.slug(text), line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
+		out.push({ depth: node.depth, text, slug: slugger.slug(renderedText(node)), line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
 	});
 	return out;
+}
+
+/**
+ * A heading's text as the site slugs it: after smart punctuation (on by default in Astro), which
+ * turns `--`/`---` in prose, not in code, into dashes the slugger drops, so
+ * `docker compose up --wait fails` gets the id `docker-compose-up-wait-fails`. Quotes and ellipses
+ * change too, but the slugger drops both forms alike.
+ */
+function renderedText(node: Heading): string {
+	const smart = (n: { type: string; value?: string; alt?: string | null; children?: unknown[] }): string =>
+		n.type === 'text' ? n.value!.replace(/---/g, '\u2014').replace(/--/g, '\u2013') : n.children ? (n.children as (typeof n)[]).map(smart).join('') : (n.value ?? n.alt ?? '');
+	return smart(node);
 }

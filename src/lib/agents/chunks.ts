@@ -34,7 +34,6 @@ export interface DocChunk {
 	next: string | null;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Node = any;
 
 /** Plain text of a block: prose without markup, lists as `- item`, tables as `a | b` rows, code verbatim. */

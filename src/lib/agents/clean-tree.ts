@@ -13,7 +13,6 @@ import { headingsOf, parseDoc } from '../markdown.ts';
 import { visit } from 'unist-util-visit';
 
 /* The tree mixes mdast, MDX and directive nodes; a loose node type keeps the walk readable. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Node = any;
 
 export interface CleanTreeInput {
@@ -35,11 +34,13 @@ const ASIDE_LABELS: Record<string, string> = { note: 'Note', tip: 'Tip', caution
 /** Starlight components whose content is just their children in Markdown. */
 const UNWRAP = new Set(['Tabs', 'Steps', 'CardGrid', 'FileTree']);
 const FACTS_MODULE = /(?:^~|\/src)?\/components\/facts(?:\/index(?:\.ts)?)?$|components\/facts\/([A-Za-z]+)\.astro$/;
+// `import X from '…'`, `import { A, B as C } from '…'`: the only import shapes pages use for components.
+const IMPORT = /\bimport\s+(?:([A-Za-z_$][\w$]*)\s*,?\s*)?(?:\{([^}]*)\})?\s*from\s*['"]([^'"]+)['"]/g;
 const STARLIGHT_MODULE = /^@astrojs\/starlight\/components(?:\/([A-Za-z]+)\.astro)?$/;
 
 export function cleanTree(input: CleanTreeInput): Root {
 	const { rel, source } = input;
-	const root = parseDoc(source, rel.endsWith('.mdx'), { directives: true });
+	const root = parseDoc(source, rel.endsWith('.mdx'));
 	const at = (node: Node) => `${rel}:${node?.position?.start.line ?? 1}:${node?.position?.start.column ?? 1}`;
 
 	// Heading ids exactly as the site computes them, attached before anything is rewritten.
@@ -53,19 +54,17 @@ export function cleanTree(input: CleanTreeInput): Root {
 	const facts = new Map<string, string>();
 	const starlight = new Map<string, string>();
 	visit(root, 'mdxjsEsm', (node: Node) => {
-		for (const statement of node.data?.estree?.body ?? []) {
-			if (statement.type !== 'ImportDeclaration') continue;
-			const from = String(statement.source.value);
-			const factsMatch = FACTS_MODULE.exec(from);
-			const starlightMatch = STARLIGHT_MODULE.exec(from);
+		for (const m of String(node.value).matchAll(IMPORT)) {
+			const [, defaultName, named, from] = m;
+			const factsMatch = FACTS_MODULE.exec(from!);
+			const starlightMatch = STARLIGHT_MODULE.exec(from!);
 			const target = factsMatch ? facts : starlightMatch ? starlight : undefined;
 			if (!target) continue;
-			for (const spec of statement.specifiers) {
-				if (spec.type === 'ImportSpecifier') target.set(spec.local.name, spec.imported.name ?? spec.imported.value);
-				else if (spec.type === 'ImportDefaultSpecifier') {
-					const name = factsMatch?.[1] ?? starlightMatch?.[1];
-					if (name) target.set(spec.local.name, name);
-				}
+			const file = factsMatch?.[1] ?? starlightMatch?.[1];
+			if (defaultName && file) target.set(defaultName, file);
+			for (const spec of (named ?? '').split(',')) {
+				const [imported, local] = spec.trim().split(/\s+as\s+/);
+				if (imported) target.set(local ?? imported, imported);
 			}
 		}
 	});

@@ -4,7 +4,7 @@
  */
 import type { Root } from 'mdast';
 import { gfmToMarkdown } from 'mdast-util-gfm';
-import { toMarkdown } from 'mdast-util-to-markdown';
+import { toMarkdown, type Options } from 'mdast-util-to-markdown';
 import { stringify } from 'yaml';
 
 export interface TwinHeader {
@@ -21,8 +21,9 @@ export interface TwinHeader {
 	related: string[];
 }
 
-const SERIALISE = {
-	extensions: [gfmToMarkdown()],
+const SERIALISE: Options = {
+	// Unpadded tables: column padding costs agents tokens and carries no meaning.
+	extensions: [gfmToMarkdown({ tablePipeAlign: false })],
 	bullet: '-',
 	emphasis: '_',
 	strong: '*',
@@ -31,7 +32,7 @@ const SERIALISE = {
 	rule: '-',
 	listItemIndent: 'one',
 	incrementListMarker: true,
-} as const;
+};
 
 /** Markdown of a tree (or a part of one), as the twin writes it. */
 export const markdownOf = (tree: Root) => toMarkdown(tree, SERIALISE);
