@@ -10,6 +10,7 @@ import { createInterface } from 'node:readline';
 import { DOCS_DIR, OUT_DIR } from '../src/lib/site-config.ts';
 
 const here = dirname(import.meta.dirname);
+const RUNNER_VARIABLES = /^(VITEST.*|DEV|PROD|SSR|MODE|BASE_URL|TEST)$/;
 const check = spawnSync(process.execPath, [join(here, 'scripts/check.ts'), '--quiet', '--root', DOCS_DIR], { stdio: 'inherit' });
 if (check.status !== 0) {
 	console.error(`build: stopped before rendering: fix the problems above (\`npm run check\` lists them), then build again.`);
@@ -20,7 +21,9 @@ const staging = join(dirname(OUT_DIR), `.${basename(OUT_DIR)}.building`);
 rmSync(staging, { recursive: true, force: true });
 const astro = spawn(process.execPath, [join(here, 'node_modules/astro/bin/astro.mjs'), 'build'], {
 	// NODE_ENV pinned: inherited `test` (vitest) or `development` makes Astro render dev-only UI, e.g. no search.
-	env: { ...process.env, NODE_ENV: 'production', OUT_DIR: staging, ASTRO_CACHE_FOR: OUT_DIR },
+	// Likewise the variables a test runner exports (VITEST*, DEV, PROD, SSR, MODE, BASE_URL, TEST):
+	// inherited, they make Vite build in dev mode, or under another base path.
+	env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !RUNNER_VARIABLES.test(k))), NODE_ENV: 'production', OUT_DIR: staging, ASTRO_CACHE_FOR: OUT_DIR },
 	stdio: ['ignore', 'pipe', 'pipe'],
 });
 

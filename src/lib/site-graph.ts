@@ -9,3 +9,6 @@ export function siteGraph(): Promise<DocGraph> {
 	graph ??= getCollection('docs').then((entries) => buildDocGraph(entries, DOCS_DIR));
 	return graph;
 }
+
+/** A collection entry's doc id: Starlight hands the home page to components with id `''`, not `index`. */
+export const docIdOf = (entry: { id: string }) => entry.id || 'index';

@@ -1,6 +1,6 @@
 /**
- * Turns ```mermaid fences into a diagram placeholder the client renders: the source stays in a
- * `<pre>` (readable without JavaScript, copyable, indexed by search) and the page's mermaid loader
+ * Turns ```mermaid fences into a diagram placeholder the client renders: the source stays in the
+ * page as code (readable without JavaScript, copyable, indexed by search) and the page's mermaid loader
  * swaps in the SVG. Done on the mdast so Expressive Code never sees the fence as a code block.
  * A Sätteri mdast plugin, like doc-links.ts.
  */
@@ -11,11 +11,9 @@ export function mermaidPlugin(): MdastPluginDefinition {
 		name: 'neotool-mermaid',
 		code(node) {
 			if (node.lang !== 'mermaid') return undefined;
-			return {
-				type: 'paragraph',
-				data: { hName: 'figure', hProperties: { className: ['mermaid-diagram'], dataMermaid: '' } },
-				children: [{ type: 'paragraph', data: { hName: 'pre', hProperties: { className: ['mermaid-source'] } }, children: [{ type: 'text', value: node.value }] }],
-			};
+			// Still a `code` node, so the source keeps its line breaks and indentation; renamed to a
+			// figure (`<figure><code>`), so Expressive Code, which looks for `<pre>`, leaves it alone.
+			return { type: 'code', lang: null, value: node.value, data: { hName: 'figure', hProperties: { className: ['mermaid-diagram'], dataMermaid: '' } } };
 		},
 	} as MdastPluginDefinition;
 }
