@@ -13,10 +13,17 @@ export function writeVanillaProject(dir: string, docsDir: string, nodeModules: s
 	mkdirSync(join(dir, 'src/content'), { recursive: true });
 	execFileSync('cp', ['-al', nodeModules, join(dir, 'node_modules')]);
 	cpSync(docsDir, join(dir, 'src/content/docs'), { recursive: true });
-	// Our components do not exist there: drop their imports and self-closing tags, keep the prose.
+	// Our own components do not exist there: drop their imports and (self-closing) tags, keep the prose.
+	// Starlight's components stay: vanilla has them.
 	for (const file of readdirSync(join(dir, 'src/content/docs'), { recursive: true }).map(String).filter((f) => f.endsWith('.mdx'))) {
 		const path = join(dir, 'src/content/docs', file);
-		writeFileSync(path, readFileSync(path, 'utf8').replace(/^import .*$/gm, '').replace(/<[A-Z][A-Za-z]*\b[^>]*\/>/g, ''));
+		let source = readFileSync(path, 'utf8');
+		for (const m of source.matchAll(/^import\s*\{([^}]*)\}\s*from\s*['"](?:~\/|\.)[^'"]*['"];?\s*$/gm)) {
+			for (const name of m[1]!.split(',').map((n) => n.trim().split(/\s+as\s+/).pop()!).filter(Boolean)) {
+				source = source.replace(new RegExp(`<${name}\\b[^>]*\\/>`, 'g'), '');
+			}
+		}
+		writeFileSync(path, source.replace(/^import\s.*from\s*['"](?:~\/|\.)[^'"]*['"];?\s*$/gm, ''));
 	}
 	// Dependencies listed so Astro's SSR build bundles Starlight (unlisted packages get externalised).
 	writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'vanilla-starlight-bench', private: true, type: 'module', dependencies: { '@astrojs/starlight': '*', astro: '*' } }));
