@@ -1,47 +1,101 @@
 /**
- * Checks one doc: every rule, every problem, never a throw. A file that cannot be read or parsed
- * yields one problem for that file and the rest of the run goes on.
+ * Checks one doc on its own: every per-file rule, every problem, never a throw. A file that cannot be
+ * read or parsed yields one problem and the run goes on; a rule that fails inside yields one
+ * `check-internal` problem and the other rules still run. What needs other files (related entries,
+ * link targets, anchors) or a slow runtime (mermaid) is collected here and finished by ./run.ts,
+ * so the result depends on this file's bytes alone and can be cached by them.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DocTree } from '../../src/lib/doc-tree.ts';
-import { readFrontmatter } from '../../src/lib/frontmatter.ts';
-import { MarkdownSyntaxError, parseDoc } from '../../src/lib/markdown.ts';
-import { checkFrontmatter, checkRelated } from './rules/frontmatter.ts';
-import { checkLinks } from './rules/links.ts';
-import type { Problem, RuleContext } from './types.ts';
+import type { Root } from 'mdast';
+import { loadFacts } from '../../src/lib/facts.ts';
+import { readFrontmatter, type FrontmatterResult } from '../../src/lib/frontmatter.ts';
+import { headingsOf, MarkdownSyntaxError, parseDoc } from '../../src/lib/markdown.ts';
+import { checkFacts } from './rules/facts.ts';
+import { checkFrontmatter, collectRelated } from './rules/frontmatter.ts';
+import { collectLinks } from './rules/links.ts';
+import { checkMdxSafety } from './rules/mdx-safety.ts';
+import { checkMermaid, collectMermaid, type MermaidMemo } from './rules/mermaid.ts';
+import { checkRemarkLint } from './rules/remark-lint.ts';
+import { checkRunbookSections, checkScaffold } from './rules/runbook.ts';
+import { checkSecrets } from './rules/secrets.ts';
+import { checkStale } from './rules/stale.ts';
+import type { CheckOptions, FileAnalysis, Problem, Report } from './types.ts';
 
-export function checkFile(tree: DocTree, rel: string, display: string): Problem[] {
+/** Where a top-level frontmatter key starts (its name, not its value), for problems about the whole field. */
+function keyAt(source: string, fm: FrontmatterResult, key: string): { line: number; column: number } {
+	const lines = source.split('\n', fm.bodyStartLine);
+	const index = lines.findIndex((l, i) => i > 0 && i < fm.bodyStartLine - 1 && new RegExp(`^${key}\\s*:`).test(l));
+	return index === -1 ? { line: 1, column: 1 } : { line: index + 1, column: 1 };
+}
+
+/**
+ * `docsRoot` is the absolute docs folder; `rel` the file in it; `display` the path shown to the
+ * author; `memo` holds mermaid verdicts already known by diagram text (the runtime loads only for new ones).
+ */
+export async function analyseFile(docsRoot: string, rel: string, display: string, options: CheckOptions, memo?: MermaidMemo): Promise<FileAnalysis> {
 	const problems: Problem[] = [];
-	const report: RuleContext['report'] = (rule, severity, at, message) => problems.push({ file: display, line: at.line, column: at.column, rule, severity, message });
+	const analysis: FileAnalysis = { rel, display, problems, headings: null, links: [], related: [], mermaid: [] };
+	const report: Report = (rule, severity, at, message) => problems.push({ file: display, line: at.line, column: at.column, rule, severity, message });
+	const fileAbs = join(docsRoot, rel);
 	let source: string;
 	try {
-		const bytes = readFileSync(join(tree.root, rel));
+		const bytes = readFileSync(fileAbs);
 		if (bytes.length === 0) {
 			report('file-empty', 'error', { line: 1, column: 1 }, 'Unexpected empty file, expected frontmatter and content');
-			return problems;
+			return analysis;
 		}
 		if (bytes.includes(0)) {
 			report('file-binary', 'error', { line: 1, column: 1 }, 'Unexpected binary content, expected UTF-8 Markdown text');
-			return problems;
+			return analysis;
 		}
 		source = bytes.toString('utf8');
 	} catch (error) {
 		report('file-unreadable', 'error', { line: 1, column: 1 }, `Unexpected read failure (${(error as NodeJS.ErrnoException).code ?? 'error'}), expected a readable file`);
-		return problems;
+		return analysis;
 	}
-	const ctx: RuleContext = { rel, display, source, report };
-	const fm = readFrontmatter(source);
-	checkFrontmatter(ctx, fm);
-	checkRelated(ctx, fm, tree);
-	let root;
+	// One rule failing inside must not hide the others' findings.
+	const guard = (name: string, rule: () => void) => {
+		try {
+			rule();
+		} catch (error) {
+			report('check-internal', 'error', { line: 1, column: 1 }, `Unexpected failure in the ${name} rule (${(error as Error).message?.split('\n')[0] ?? String(error)}), expected it to finish; please report this with the file`);
+		}
+	};
+
 	try {
-		root = parseDoc(source, rel.endsWith('.mdx'));
+		const fm = readFrontmatter(source);
+		guard('frontmatter', () => checkFrontmatter({ rel, display, source, report }, fm));
+		analysis.related = collectRelated(fm);
+		guard('stale', () => fm.data && checkStale(fm.data, keyAt(source, fm, 'last_updated'), options.today, report));
+		let root: Root | undefined;
+		try {
+			root = parseDoc(source, rel.endsWith('.mdx'));
+		} catch (error) {
+			const e = error as MarkdownSyntaxError;
+			report('mdx-syntax', 'error', { line: e.line ?? 1, column: e.column ?? 1 }, `Unexpected MDX syntax: ${e.message}`);
+		}
+		// Secrets are looked for in the raw text, so even a file that does not parse is scanned.
+		guard('secret', () => checkSecrets(source, root, report));
+		if (!root) return analysis;
+		const doc = root;
+		const headings = headingsOf(doc);
+		analysis.headings = headings;
+		analysis.links = collectLinks(doc);
+		analysis.mermaid = collectMermaid(doc);
+		guard('mdx-unsafe', () => checkMdxSafety(doc, fileAbs, report));
+		guard('facts', () => checkFacts(doc, source, loadFacts(), report));
+		guard('runbook-scaffold', () => checkScaffold(doc, fm, report));
+		if (fm.raw?.kind === 'runbook') guard('runbook-sections', () => checkRunbookSections(headings, keyAt(source, fm, 'kind'), report));
+		guard('remark-lint', () => checkRemarkLint(doc, source, display, typeof fm.raw?.title === 'string' ? fm.raw.title : undefined, report));
+		try {
+			await checkMermaid(analysis.mermaid, report, memo);
+		} catch (error) {
+			report('check-internal', 'error', analysis.mermaid[0] ?? { line: 1, column: 1 }, `Unexpected failure loading mermaid (${(error as Error).message.split('\n')[0]}), expected mermaid 12 and jsdom to be installed (npm ci)`);
+		}
 	} catch (error) {
-		const e = error as MarkdownSyntaxError;
-		report('mdx-syntax', 'error', { line: e.line ?? 1, column: e.column ?? 1 }, `Unexpected MDX syntax: ${e.message}`);
-		return problems;
+		// Outside any one rule (the frontmatter reader, the heading extractor): still one line, never a crash.
+		report('check-internal', 'error', { line: 1, column: 1 }, `Unexpected failure checking this file (${(error as Error).message?.split('\n')[0] ?? String(error)}), expected the check to finish; please report this with the file`);
 	}
-	checkLinks(ctx, root, tree);
-	return problems;
+	return analysis;
 }

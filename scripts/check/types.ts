@@ -1,3 +1,5 @@
+import type { HeadingInfo } from '../../src/lib/markdown.ts';
+
 export type Severity = 'error' | 'warning';
 
 /** One finding, positioned in the file it was found in (1-based line and column). */
@@ -10,6 +12,8 @@ export interface Problem {
 	message: string;
 }
 
+export type Report = (rule: string, severity: Severity, at: { line: number; column: number }, message: string) => void;
+
 /** What every rule gets: the file, its parsed parts and the docs tree to resolve links against. */
 export interface RuleContext {
 	/** Path relative to the docs root, e.g. `11-infrastructure/k3s-setup.mdx`. */
@@ -17,5 +21,48 @@ export interface RuleContext {
 	/** Path as shown to the author (relative to the working directory). */
 	display: string;
 	source: string;
-	report: (rule: string, severity: Severity, at: { line: number; column: number }, message: string) => void;
+	report: Report;
+}
+
+/** Settings that change what a run reports, shared by the CLI, the workers and the tests. */
+export interface CheckOptions {
+	/** The day staleness is judged on, YYYY-MM-DD (defaults to the real UTC date). */
+	today: string;
+}
+
+/** A link, image or definition written in a doc, resolved against the whole tree after every file is read. */
+export interface LinkRef {
+	type: 'link' | 'image' | 'definition';
+	url: string;
+	line: number;
+	column: number;
+}
+
+/** A `related` frontmatter entry and where it is written. */
+export interface RelatedRef {
+	entry: string;
+	line: number;
+	column: number;
+}
+
+/** A ```mermaid fence: its diagram text and where the fence opens. */
+export interface MermaidFence {
+	value: string;
+	line: number;
+	column: number;
+}
+
+/**
+ * Everything the check learns from one file on its own (no other file read): the per-file problems
+ * plus what the cross-file rules need. Plain data, so it crosses worker threads.
+ */
+export interface FileAnalysis {
+	rel: string;
+	display: string;
+	problems: Problem[];
+	/** Heading anchors, or null when the file could not be parsed. */
+	headings: HeadingInfo[] | null;
+	links: LinkRef[];
+	related: RelatedRef[];
+	mermaid: MermaidFence[];
 }

@@ -49,6 +49,11 @@ export class DocTree {
 		return this.headingCache.get(rel)!;
 	}
 
+	/** Record headings already computed from a parse done elsewhere (the checker's), so the file is not parsed again. */
+	primeHeadings(rel: string, headings: HeadingInfo[] | null): void {
+		this.headingCache.set(rel, headings);
+	}
+
 	title(rel: string): string {
 		if (!this.titleCache.has(rel)) {
 			const fm = readFrontmatter(this.read(rel));

@@ -1,0 +1,84 @@
+/**
+ * The CLI of `npm run check [paths…]` (entry: scripts/check.ts), the authors' check: every
+ * problem a docs PR can carry, in one run, without an Astro build. Exit 1 on errors (or on warnings with --strict), 2 on a usage error.
+ * `--report review` prints the pages due for review instead and exits 0.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { today as realToday } from '../../schemas/dates.ts';
+import { DocTree } from '../../src/lib/doc-tree.ts';
+import { isDocFile } from '../../src/lib/routes.ts';
+import { formatGithub, formatJson, formatPretty, summaryLine, type Format } from './format.ts';
+import { dueForReview, formatReview } from './review-report.ts';
+import { checkDocs, type Target } from './run.ts';
+
+/** A usage error: one line, exit 2, nothing checked. */
+function usage(message: string): never {
+	console.error(message);
+	process.exit(2);
+}
+
+let parsed;
+try {
+	parsed = parseArgs({
+		allowPositionals: true,
+		allowNegative: true,
+		options: {
+			format: { type: 'string', default: 'pretty' },
+			strict: { type: 'boolean', default: false },
+			root: { type: 'string', default: process.env.DOCS_DIR ?? 'src/content/docs' },
+			quiet: { type: 'boolean', default: false },
+			report: { type: 'string' },
+			today: { type: 'string' },
+			cache: { type: 'boolean', default: true },
+		},
+	});
+} catch (error) {
+	usage(`${(error as Error).message.split('\n')[0]}; expected: npm run check -- [--format pretty|json|github] [--strict] [--quiet] [--root DIR] [--report review] [--today YYYY-MM-DD] [--no-cache] [paths…]`);
+}
+const { values, positionals } = parsed;
+
+const format = values.format as Format;
+if (!['pretty', 'json', 'github'].includes(format)) usage(`Unexpected --format ${format}, expected pretty, json or github`);
+if (values.report !== undefined && values.report !== 'review') usage(`Unexpected --report ${values.report}, expected review`);
+const today = values.today ?? realToday();
+if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(today))) usage(`Unexpected --today ${today}, expected a date YYYY-MM-DD`);
+const root = resolve(values.root!);
+if (!existsSync(root) || !statSync(root).isDirectory()) usage(`Unexpected docs root ${values.root}: no such folder`);
+const tree = new DocTree(root);
+
+/** Positionals may be files or folders, inside the docs root; none means the whole tree. */
+function selectFiles(): string[] {
+	if (positionals.length === 0) return tree.docs();
+	const picked = new Set<string>();
+	for (const arg of positionals) {
+		const abs = resolve(arg);
+		const rel = relative(root, abs).split('\\').join('/');
+		if (rel.startsWith('..')) usage(`Unexpected path ${arg} outside the docs root ${values.root}`);
+		if (existsSync(abs) && statSync(abs).isDirectory()) tree.docs().filter((d) => rel === '' || d.startsWith(`${rel}/`)).forEach((d) => picked.add(d));
+		else if (isDocFile(rel)) picked.add(rel);
+		else usage(`Unexpected path ${arg}, expected a .md or .mdx file or a folder`);
+	}
+	return [...picked].sort();
+}
+
+const targets: Target[] = selectFiles().map((rel) => ({ rel, display: relative(process.cwd(), resolve(root, rel)).split('\\').join('/') }));
+
+if (values.report === 'review') {
+	const items = dueForReview(tree, targets, today);
+	console.log(format === 'json' ? JSON.stringify({ today, due: items }, null, 2) : formatReview(items, today));
+	process.exit(0);
+}
+
+const problems = await checkDocs(tree, targets, { today, cache: values.cache! });
+const errors = problems.filter((p) => p.severity === 'error').length;
+const warnings = problems.length - errors;
+
+if (format === 'json') console.log(formatJson(problems, { files: targets.length, errors, warnings }));
+else {
+	const body = format === 'github' ? formatGithub(problems) : formatPretty(problems);
+	if (body) console.log(body);
+	if (!values.quiet || problems.length) console.error(summaryLine(targets.length, errors, warnings));
+}
+process.exitCode = errors > 0 || (values.strict && warnings > 0) ? 1 : 0;

@@ -1,0 +1,48 @@
+/**
+ * `npm run check -- --report review`: the pages due for review on a given day, grouped by owner,
+ * most overdue first. Reads only frontmatter; prints a report, never fails the run.
+ */
+import type { DocTree } from '../../src/lib/doc-tree.ts';
+import { readFrontmatter } from '../../src/lib/frontmatter.ts';
+import { reviewDue } from './rules/stale.ts';
+
+export interface DueItem {
+	owner: string;
+	title: string;
+	path: string;
+	last_updated: string;
+	review_frequency: string;
+	due: string;
+	days_overdue: number;
+}
+
+export function dueForReview(tree: DocTree, targets: { rel: string; display: string }[], today: string): DueItem[] {
+	const items: DueItem[] = [];
+	for (const { rel, display } of targets) {
+		let data;
+		try {
+			data = readFrontmatter(tree.read(rel)).data;
+		} catch {
+			continue; // Unreadable files are the check's business, not the report's.
+		}
+		if (!data) continue;
+		const { due, daysOverdue } = reviewDue(data.last_updated, data.review_frequency, today);
+		if (daysOverdue < 0) continue;
+		items.push({ owner: data.owner, title: data.title, path: display, last_updated: data.last_updated, review_frequency: data.review_frequency, due, days_overdue: daysOverdue });
+	}
+	return items.sort((a, b) => a.owner.localeCompare(b.owner) || b.days_overdue - a.days_overdue || a.path.localeCompare(b.path));
+}
+
+export function formatReview(items: DueItem[], today: string): string {
+	if (items.length === 0) return `Nothing due for review on ${today}.`;
+	const owners = [...new Set(items.map((i) => i.owner))];
+	const out = [`Due for review on ${today}: ${items.length} page${items.length === 1 ? '' : 's'}, ${owners.length} owner${owners.length === 1 ? '' : 's'}`];
+	for (const owner of owners) {
+		const mine = items.filter((i) => i.owner === owner);
+		out.push('', `${owner} (${mine.length})`);
+		for (const i of mine) {
+			out.push(`  ${i.title} — ${i.path}`, `    last_updated ${i.last_updated}, ${i.review_frequency}, due ${i.due}, ${i.days_overdue} day${i.days_overdue === 1 ? '' : 's'} overdue`);
+		}
+	}
+	return out.join('\n');
+}

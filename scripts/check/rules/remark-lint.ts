@@ -1,0 +1,53 @@
+/**
+ * remark-lint over the check's own tree (parsed once, MDX + GFM + directives), its VFile messages
+ * mapped to problems with the rule id `remark-lint:<rule>`. Heading order and code fences without a
+ * language are errors: they break the page's outline and highlighting. Everything else (duplicate
+ * headings, the recommended and consistent presets) stays a warning, as remark-lint ships it, so it
+ * guides without blocking an urgent fix.
+ */
+import type { Heading, Root } from 'mdast';
+import remarkLintFencedCodeFlag from 'remark-lint-fenced-code-flag';
+import remarkLintHeadingIncrement from 'remark-lint-heading-increment';
+import remarkLintNoDuplicateHeadings from 'remark-lint-no-duplicate-headings';
+import remarkPresetLintConsistent from 'remark-preset-lint-consistent';
+import remarkPresetLintRecommended from 'remark-preset-lint-recommended';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import type { Report } from '../types.ts';
+
+const ERROR = 2;
+
+// Built once per process; only the transformers run per file (the tree comes from the check's parse).
+// Column padding is decoration, and `|------|` delimiter rows (GitHub's own style) would be flagged
+// on every table; the rule is left out of the consistent preset (lint rules are named by their origin).
+const consistent = { plugins: (remarkPresetLintConsistent.plugins ?? []).filter((p) => (Array.isArray(p) ? p[0] : p as { name?: string }).name !== 'remark-lint:table-cell-padding') };
+
+const linter = unified()
+	.use(remarkPresetLintRecommended)
+	.use(consistent)
+	.use(remarkLintFencedCodeFlag, [ERROR])
+	.use(remarkLintHeadingIncrement, [ERROR])
+	// A warning: `### Details` under two different sections is legitimate (the site numbers the anchors).
+	.use(remarkLintNoDuplicateHeadings)
+	.freeze();
+
+/** Upstream wording slips, fixed so every message reads "Unexpected …, expected …". */
+const tidy = (message: string) => message.replace(/\bexected\b/g, 'expected');
+
+export function checkRemarkLint(root: Root, source: string, path: string, title: string | undefined, report: Report): void {
+	// Starlight renders the frontmatter title as the page's H1, so body headings start at `##`: a
+	// position-less H1 stands in for it (heading-increment then flags a page that starts at `###`).
+	const titleHeading: Heading = { type: 'heading', depth: 1, children: [{ type: 'text', value: title ?? '' }] };
+	root.children.unshift(titleHeading);
+	const file = new VFile({ path, value: source });
+	try {
+		linter.runSync(root, file);
+	} finally {
+		root.children.splice(root.children.indexOf(titleHeading), 1);
+	}
+	for (const message of file.messages) {
+		if (!message.line) continue;
+		const rule = `${message.source ?? 'remark-lint'}:${message.ruleId ?? 'unknown'}`;
+		report(rule, message.fatal ? 'error' : 'warning', { line: message.line, column: message.column ?? 1 }, tidy(message.reason));
+	}
+}

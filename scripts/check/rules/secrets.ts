@@ -1,0 +1,98 @@
+/**
+ * Credentials pasted into a page are published to everyone and kept in Git history. This scans the
+ * raw file (frontmatter, prose and code alike) for key material and tokens by their well-known
+ * shapes, and for literal passwords. Rule id `secret`. The matched value is never printed in full,
+ * so the check's own output (CI logs) does not leak it again.
+ *
+ * Placeholders pass: `<PASSWORD>`, `${PGPASSWORD}`, `$PGPASSWORD`, `$(vault kv get …)`, `{{ .Values.x }}`,
+ * masks such as `****` or `xxxx`, and AWS's documented `…EXAMPLE` keys. Dummy words such as
+ * `changeme` are flagged in code (people paste code blocks into production) but not in prose, where
+ * "password: use the generator" is a sentence, not a credential.
+ */
+import type { Root } from 'mdast';
+import { visit } from 'unist-util-visit';
+import { lineIndex } from '../../../src/lib/position.ts';
+import type { Report } from '../types.ts';
+
+interface TokenPattern {
+	what: string;
+	pattern: RegExp;
+	/** Group holding the secret itself (default: the whole match). */
+	group?: number;
+	allow?: (value: string) => boolean;
+}
+
+const TOKENS: TokenPattern[] = [
+	{ what: 'private key', pattern: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/g },
+	{ what: 'AWS access key id', pattern: /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/g, allow: (v) => v.endsWith('EXAMPLE') },
+	{ what: 'GitHub token', pattern: /\b(?:gh[opsur]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})\b/g },
+	{ what: 'Slack token', pattern: /\bxox[abprs]-[A-Za-z0-9-]{10,}/g },
+	{ what: 'Vault token', pattern: /(?<![\w.])(?:hv[sbr]\.[A-Za-z0-9_-]{24,}|s\.[A-Za-z0-9]{24,})\b/g },
+	{ what: 'JSON Web Token', pattern: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g },
+	// A bare 40-character string is too common (commit SHAs) to flag; only when labelled as a token or key.
+	{ what: 'API token', pattern: /(?:\b[\w-]*(?:token|api[_-]?key|secret)[\w-]*["']?\s*[:=]\s*["']?|\bBearer\s+)([A-Za-z0-9_-]{40})(?![A-Za-z0-9_-])/gi, group: 1 },
+];
+
+// `password: x`, `PASSWORD=x`, `"password": "x"`, `--password x`, `--password=x`.
+const PASSWORD_ASSIGNMENT = /(?:(?<![\w-])([A-Za-z_][\w.-]*)?(?:password|passwd)["']?\s*[:=]|--password[=\s])[ \t]*("[^"\n]*"|'[^'\n]*'|[^\s"',;)}\]]+)/gi;
+// scheme://user:pass@host
+const URL_CREDENTIALS = /\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:([^\s@/]+)@/gi;
+
+/** Placeholders and references to values kept elsewhere; decided on the value with quotes removed. */
+export function isPlaceholder(raw: string): boolean {
+	const value = raw.replace(/^["']|["']$/g, '').trim();
+	if (value === '') return true;
+	if (/^<[^<>]+>$/.test(value)) return true; // <PASSWORD>
+	if (/^\$\{[^}]+\}$/.test(value) || /^\$[A-Za-z_]\w*$/.test(value) || /^\$\(.*\)?$/.test(value)) return true; // ${X}, $X, $(cmd)
+	if (/^\{\{.*\}\}$/.test(value) || /^%\(\w+\)s$/.test(value)) return true; // templates
+	if (/^(?:\*+|x+|X+|\.+|…)$/.test(value)) return true; // masks
+	if (/^(?:null|none|true|false|~|[|>][+-]?)$/i.test(value)) return true; // YAML non-values and block markers, flags
+	return false;
+}
+
+/** A prose value is only a credential when it does not read as a word. */
+const looksLikeSecret = (value: string) => /[\d\W_]/.test(value.replace(/^["']|["']$/g, '')) || /[a-z][A-Z]|[A-Z][a-z].*[A-Z]/.test(value);
+
+const mask = (value: string) => (value.length <= 6 ? '…' : `${value.slice(0, 4)}…`);
+
+export function checkSecrets(source: string, root: Root | undefined, report: Report): void {
+	const position = lineIndex(source);
+	// Offsets that are code (fences, inline code, frontmatter); without a tree everything counts as code.
+	const code: [number, number][] = [];
+	if (root) {
+		visit(root, (node) => {
+			if ((node.type === 'code' || node.type === 'inlineCode' || node.type === 'yaml') && node.position?.start.offset !== undefined) code.push([node.position.start.offset, node.position.end.offset!]);
+		});
+	}
+	const inCode = (offset: number) => !root || code.some(([a, b]) => offset >= a && offset < b);
+	const seen = new Set<number>();
+	const hit = (offset: number, message: string) => {
+		if (seen.has(offset)) return;
+		seen.add(offset);
+		report('secret', 'error', position(offset), message);
+	};
+
+	for (const { what, pattern, group, allow } of TOKENS) {
+		for (const match of source.matchAll(pattern)) {
+			const value = group ? match[group]! : match[0];
+			if (allow?.(value)) continue;
+			const offset = match.index! + (group ? match[0].lastIndexOf(value) : 0);
+			hit(offset, `Unexpected ${what} \`${mask(value)}\`, expected no credentials in docs (use a placeholder such as \`<${what.toUpperCase().replace(/[^A-Z]+/g, '_')}>\`; if it was real, revoke it)`);
+		}
+	}
+	for (const match of source.matchAll(PASSWORD_ASSIGNMENT)) {
+		const value = match[2]!;
+		// sudoers' `NOPASSWD:` is a tag, not a password.
+		if (/nopasswd\s*:$/i.test(match[0].slice(0, match[0].length - value.length).trim())) continue;
+		const offset = match.index! + match[0].lastIndexOf(value);
+		if (isPlaceholder(value)) continue;
+		if (!inCode(offset) && !looksLikeSecret(value)) continue;
+		hit(offset, `Unexpected literal password \`${mask(value.replace(/^["']|["']$/g, ''))}\`, expected a placeholder such as \`<PASSWORD>\` or \`\${PGPASSWORD}\` (if it was real, rotate it)`);
+	}
+	for (const match of source.matchAll(URL_CREDENTIALS)) {
+		const value = match[1]!;
+		if (isPlaceholder(value)) continue;
+		const offset = match.index! + match[0].lastIndexOf(`:${value}@`) + 1;
+		hit(offset, `Unexpected password \`${mask(value)}\` in a URL, expected a placeholder such as \`postgres://user:<PASSWORD>@host\` or credentials from the environment`);
+	}
+}

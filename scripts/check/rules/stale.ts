@@ -1,0 +1,27 @@
+/**
+ * A page whose `last_updated` is older than its `review_frequency` is due for review (`stale`,
+ * a warning: the page may still be right, but nobody has said so lately). The same arithmetic feeds
+ * `npm run check -- --report review`.
+ */
+import { REVIEW_FREQUENCIES, type ReviewFrequency } from '../../../schemas/review.ts';
+import type { Report } from '../types.ts';
+
+const DAY = 86_400_000;
+
+export interface ReviewDue {
+	due: string;
+	daysOverdue: number;
+}
+
+/** When a page is next due, and how many days late it is on `today` (negative: not yet due). */
+export function reviewDue(lastUpdated: string, frequency: ReviewFrequency, today: string): ReviewDue {
+	const due = new Date(Date.parse(lastUpdated) + REVIEW_FREQUENCIES[frequency] * DAY).toISOString().slice(0, 10);
+	return { due, daysOverdue: Math.round((Date.parse(today) - Date.parse(due)) / DAY) };
+}
+
+export function checkStale(data: { last_updated: string; review_frequency: ReviewFrequency } | undefined, at: { line: number; column: number }, today: string, report: Report): void {
+	if (!data) return;
+	const { due, daysOverdue } = reviewDue(data.last_updated, data.review_frequency, today);
+	if (daysOverdue <= 0) return;
+	report('stale', 'warning', at, `Unexpected last_updated ${data.last_updated}, older than its ${data.review_frequency} review (due ${due}, ${daysOverdue} day${daysOverdue === 1 ? '' : 's'} overdue); expected a review: re-read the page, fix what changed, then set last_updated to today`);
+}
