@@ -10,7 +10,6 @@ import { parseArgs } from 'node:util';
 import { writeCorpus } from './bench/corpus.ts';
 import { measure, type Measurement } from './bench/measure.ts';
 import { writeVanillaProject } from './bench/vanilla.ts';
-import { SECTIONS } from '../src/lib/sections.ts';
 
 const { values } = parseArgs({
 	options: {
@@ -28,13 +27,6 @@ const docsDir = join(work, 'docs');
 const outDir = join(work, 'dist');
 mkdirSync(docsDir, { recursive: true });
 writeCorpus(docsDir, { docs });
-// A home page and a README per section, as a real docs tree has: the link check starts at the home
-// page, and the scoped sidebar links each other section's Overview.
-writeFileSync(join(docsDir, 'index.mdx'), ['---', 'title: Benchmark home', 'description: Front page of the benchmark corpus.', 'type: overview', 'category: operations', 'kind: overview', 'status: current', 'version: 1.0.0', 'tags: [operations]', 'last_updated: 2026-01-02', 'owner: SRE Team', 'review_frequency: yearly', '---', '', ...SECTIONS.map(({ dir, label }) => `- [${label}](./${dir}/)`), ''].join('\n'));
-for (const { dir, label } of SECTIONS) {
-	if (!existsSync(join(docsDir, dir))) continue;
-	writeFileSync(join(docsDir, dir, 'README.mdx'), ['---', `title: ${label}`, `description: Index of the ${label} section of the benchmark corpus.`, 'type: infrastructure', 'category: operations', 'kind: overview', 'status: current', 'version: 1.0.0', 'tags: [operations]', 'last_updated: 2026-01-02', 'owner: SRE Team', 'review_frequency: yearly', '---', '', `The ${label} section.`, ''].join('\n'));
-}
 const pageCount = (dir: string): number => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name === 'index.html').length;
 
 const rows: Measurement[] = [];

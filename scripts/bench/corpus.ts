@@ -5,7 +5,7 @@
  * runs compare the same work. Used by the check benchmark and, later, the build benchmark.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, posix } from 'node:path';
 import { RUNBOOK_SECTIONS } from '../../schemas/kind.ts';
 import { SECTIONS } from '../../src/lib/sections.ts';
 
@@ -56,13 +56,15 @@ export function generateCorpus({ docs, seed = 42 }: CorpusOptions): CorpusDoc[] 
 		const headings = runbook
 			? [...RUNBOOK_SECTIONS.slice(0, 2), ...EXTRA_HEADINGS.slice(0, count - 5), ...RUNBOOK_SECTIONS.slice(2)]
 			: [...EXTRA_HEADINGS].sort(() => random() - 0.5).slice(0, count);
-		return { rel: `${section}/page-${String(i).padStart(4, '0')}.mdx`, section, title: `${topic} ${runbook ? 'runbook' : 'guide'} ${i}`, runbook, topic, headings, mermaid: i % 10 === 0 };
+		// Sections hold folders of at most PAGES_PER_FOLDER pages, as a large real docs tree does.
+		const folder = `part-${String(Math.floor(Math.floor(i / SECTIONS.length) / PAGES_PER_FOLDER)).padStart(2, '0')}`;
+		return { rel: `${section}/${folder}/page-${String(i).padStart(4, '0')}.mdx`, section, title: `${topic} ${runbook ? 'runbook' : 'guide'} ${i}`, runbook, topic, headings, mermaid: i % 10 === 0 };
 	});
-	return plans.map((plan, i) => {
+	const pages = plans.map((plan, i) => {
 		const link = () => {
 			const target = plans[(i * 7 + 1 + Math.floor(random() * docs)) % docs]!;
-			const from = plan.section;
-			const path = target.section === from ? `./${target.rel.split('/').pop()}` : `../${target.rel}`;
+			const relative = posix.relative(posix.dirname(plan.rel), target.rel);
+			const path = relative.startsWith('.') ? relative : `./${relative}`;
 			return `[${target.title}](${path.replace(/\.mdx$/, '.md')}#${slug(pick(target.headings))})`;
 		};
 		const lines = [
@@ -94,6 +96,34 @@ export function generateCorpus({ docs, seed = 42 }: CorpusOptions): CorpusDoc[] 
 			if (plan.mermaid && h === 0) lines.push('```mermaid', 'flowchart LR', `    A["${plan.topic} alert"] --> B{"Pods healthy?"}`, '    B -->|yes| C["Check dependencies"]', '    B -->|no| D["Restart deployment"]', '    D --> E["Verify"]', '```', '');
 		});
 		return { rel: plan.rel, source: lines.join('\n') };
+	});
+	return [...pages, ...folderIndexes(pages.map((p) => p.rel), new Map(plans.map((p) => [p.rel, p.title])))];
+}
+
+/** The page count of one folder: beyond it, a section gets another `part-NN` folder. */
+export const PAGES_PER_FOLDER = 40;
+
+/** A home page and a README per folder listing what it holds, as every real docs folder has. */
+function folderIndexes(rels: string[], titles: Map<string, string>): CorpusDoc[] {
+	const children = new Map<string, Set<string>>();
+	for (const rel of rels) {
+		let child = rel;
+		for (let dir = posix.dirname(rel); ; dir = posix.dirname(dir)) {
+			const key = dir === '.' ? '' : dir;
+			if (!children.has(key)) children.set(key, new Set());
+			children.get(key)!.add(child);
+			if (key === '') break;
+			child = `${key}/README.mdx`;
+		}
+	}
+	return [...children].sort(([a], [b]) => a.localeCompare(b)).map(([dir, entries]) => {
+		const title = dir === '' ? 'Benchmark home' : SECTIONS.find((s) => s.dir === dir)?.label ?? `${posix.dirname(dir)} ${posix.basename(dir)}`;
+		const list = [...entries].sort().map((entry) => {
+			const target = posix.relative(dir || '.', entry);
+			return `- [${titles.get(entry) ?? posix.dirname(entry)}](./${target.replace(/README\.mdx$/, '').replace(/\.mdx$/, '.md')})`;
+		});
+		const source = ['---', `title: ${title}`, `description: Index of ${dir || 'the benchmark corpus'}.`, `type: ${dir ? 'infrastructure' : 'overview'}`, 'category: operations', 'kind: overview', 'status: current', 'version: 1.0.0', 'tags: [operations]', 'last_updated: 2026-01-02', 'owner: SRE Team', 'review_frequency: yearly', '---', '', `What ${dir || 'the corpus'} holds:`, '', ...list, ''];
+		return { rel: dir ? `${dir}/README.mdx` : 'index.mdx', source: source.join('\n') };
 	});
 }
 
