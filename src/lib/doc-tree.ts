@@ -14,7 +14,7 @@ export type LinkResolution =
 	| { kind: 'external' }
 	| { kind: 'doc'; target: string; id: string; url: string; hash: string }
 	| { kind: 'asset'; target: string }
-	| { kind: 'error'; message: string };
+	| { kind: 'error'; rule: 'link-target' | 'link-anchor'; message: string };
 
 const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
 
@@ -72,19 +72,24 @@ export class DocTree {
 	resolveLink(fromRel: string, href: string): LinkResolution {
 		if (EXTERNAL.test(href) || href.startsWith('/')) return { kind: 'external' };
 		const hashAt = href.indexOf('#');
-		const rawPath = decodeURI(hashAt === -1 ? href : href.slice(0, hashAt)).split('?')[0]!;
+		let rawPath: string;
+		try {
+			rawPath = decodeURI(hashAt === -1 ? href : href.slice(0, hashAt)).split('?')[0]!;
+		} catch {
+			return { kind: 'error', rule: 'link-target', message: `Unexpected malformed URL \`${href}\` (a \`%\` not followed by two hex digits), expected a valid link (write \`%25\` for a literal \`%\`)` };
+		}
 		const hash = hashAt === -1 ? '' : href.slice(hashAt + 1);
 		let target = fromRel;
 		if (rawPath !== '') {
 			const joined = posix.normalize(posix.join(posix.dirname(fromRel), rawPath)) + (rawPath.endsWith('/') ? '/' : '');
-			if (joined.startsWith('../')) return { kind: 'error', message: `Unexpected link \`${href}\` outside the docs folder, expected a path to a doc under src/content/docs` };
+			if (joined.startsWith('../')) return { kind: 'error', rule: 'link-target', message: `Unexpected link \`${href}\` outside the docs folder, expected a path to a doc under src/content/docs` };
 			const looksLikeDoc = /\.mdx?$/i.test(rawPath) || rawPath.endsWith('/') || !/\.[a-z0-9]+$/i.test(rawPath);
 			if (!looksLikeDoc) {
-				return this.files.has(joined) ? { kind: 'asset', target: joined } : { kind: 'error', message: `Unexpected link to missing file \`${href}\`, expected an existing file (looked for \`${joined}\`)` };
+				return this.files.has(joined) ? { kind: 'asset', target: joined } : { kind: 'error', rule: 'link-target', message: `Unexpected link to missing file \`${href}\`, expected an existing file (looked for \`${joined}\`)` };
 			}
 			const found = this.findDoc(joined);
 			if (!found) {
-				return { kind: 'error', message: `Unexpected link to missing doc \`${href}\`, expected an existing page (looked for ${candidateSources(joined).map((c) => `\`${c}\``).join(', ')})${suggestDoc(joined, this.docs())}` };
+				return { kind: 'error', rule: 'link-target', message: `Unexpected link to missing doc \`${href}\`, expected an existing page (looked for ${candidateSources(joined).map((c) => `\`${c}\``).join(', ')})${suggestDoc(joined, this.docs())}` };
 			}
 			target = found;
 		}
@@ -93,7 +98,7 @@ export class DocTree {
 			if (headings && !headings.some((h) => h.slug === hash)) {
 				const near = headings.map((h) => h.slug);
 				const hint = closest(hash, near);
-				return { kind: 'error', message: `Unexpected anchor \`#${hash}\` in \`${href}\`, expected a heading of ${target}${hint ? ` (did you mean \`#${hint}\`?)` : near.length ? `; its anchors are ${near.slice(0, 12).map((s) => `#${s}`).join(', ')}` : ''}` };
+				return { kind: 'error', rule: 'link-anchor', message: `Unexpected anchor \`#${hash}\` in \`${href}\`, expected a heading of ${target}${hint ? ` (did you mean \`#${hint}\`?)` : near.length ? `; its anchors are ${near.slice(0, 12).map((s) => `#${s}`).join(', ')}` : ''}` };
 			}
 		}
 		const id = docIdFromPath(target);

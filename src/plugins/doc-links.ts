@@ -32,7 +32,7 @@ export function docLinksPlugin(docsRoot: string) {
 			else if (result.kind === 'error') {
 				// Nodes reach compile plugins without positions; on this (rare) path, re-parse to name the line.
 				const at = locateLink(ctx.source, node.url, path.endsWith('.mdx'));
-				throw new DocLinkError(`${relative(process.cwd(), path)}:${at.line}:${at.column}  link-target  ${result.message}`);
+				throw new DocLinkError(`${relative(process.cwd(), path)}:${at.line}:${at.column}  ${result.rule}  ${result.message}`);
 			}
 		};
 		return { name: 'neotool-doc-links', link: rewrite, definition: rewrite } as MdastPluginDefinition;

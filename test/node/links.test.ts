@@ -36,10 +36,12 @@ describe('DocTree.resolveLink on the fixture tree', () => {
 	it('explains dead links and anchors with the nearest fix', () => {
 		expect(tree.resolveLink('index.mdx', './ops/restart-runbok.md')).toEqual({
 			kind: 'error',
+			rule: 'link-target',
 			message: 'Unexpected link to missing doc `./ops/restart-runbok.md`, expected an existing page (looked for `ops/restart-runbok.md`, `ops/restart-runbok.mdx`) (did you mean `ops/restart-runbook.mdx`?)',
 		});
 		expect(tree.resolveLink('index.mdx', './ops/restart-runbook.md#step')).toEqual({
 			kind: 'error',
+			rule: 'link-anchor',
 			message: 'Unexpected anchor `#step` in `./ops/restart-runbook.md#step`, expected a heading of ops/restart-runbook.mdx (did you mean `#steps`?)',
 		});
 	});
@@ -48,6 +50,10 @@ describe('DocTree.resolveLink on the fixture tree', () => {
 describe('doc-links plugin (Sätteri)', () => {
 	const render = (path: string, markdown: string) =>
 		markdownToHtml(markdown, { mdastPlugins: [docLinksPlugin(FIXTURE_DOCS)], fileURL: pathToFileURL(`${FIXTURE_DOCS}/${path}`) }).html;
+
+	it('reports a malformed URL instead of throwing', () => {
+		expect(new DocTree(FIXTURE_DOCS).resolveLink('index.mdx', './a%zz.md')).toMatchObject({ kind: 'error', rule: 'link-target' });
+	});
 
 	it('rewrites source links to site routes', () => {
 		expect(render('ops/README.mdx', '[a](./restart-runbook.md#expected-outcome) [b](../) [c](https://example.com)')).toBe(

@@ -17,16 +17,9 @@ export function collectLinks(root: Root): LinkRef[] {
 /** Relative links and images resolve to existing files, and `#anchors` to headings of their target. */
 export function checkLinks(rel: string, links: LinkRef[], tree: DocTree, report: Report): void {
 	for (const link of links) {
-		let result;
-		try {
-			result = tree.resolveLink(rel, link.url);
-		} catch {
-			// decodeURI throws on a stray `%`: the author's typo, reported at the link like any other.
-			report(link.type === 'image' ? 'image-target' : 'link-target', 'error', link, `Unexpected malformed URL \`${link.url}\` (a \`%\` not followed by two hex digits), expected a valid link (write \`%25\` for a literal \`%\`)`);
-			continue;
-		}
+		const result = tree.resolveLink(rel, link.url);
 		if (result.kind !== 'error') continue;
-		const rule = link.type === 'image' ? 'image-target' : link.url.includes('#') && !result.message.includes('missing') ? 'link-anchor' : 'link-target';
+		const rule = link.type === 'image' ? 'image-target' : result.rule;
 		report(rule, 'error', link, result.message);
 	}
 }
