@@ -148,11 +148,25 @@ describe('build-time guards', () => {
 		);
 	});
 
-	it('refuses an llms.txt over 50,000 characters', () => {
-		const doc = (i: number) => ({ id: `d${i}`, mdUrl: `https://x.org/d${i}/index.md`, section: null, frontmatter: { title: `Doc ${i}`, description: 'x'.repeat(190), status: 'current' } });
-		const index = { site: { title: 'T', description: 'D', url: 'https://x.org/' }, sections: [], docs: Array.from({ length: 260 }, (_, i) => doc(i)) };
-		expect(() => renderLlmsTxt(index as never)).toThrow(new RegExp(`^llms\\.txt is \\d+ characters, expected at most ${LLMS_TXT_MAX_CHARS}: shorten the longest page descriptions`));
-		index.docs.length = 150;
-		expect(renderLlmsTxt(index as never).length).toBeLessThan(LLMS_TXT_MAX_CHARS);
+	it('keeps llms.txt under 50,000 characters on a large site by shortlisting each section', () => {
+		const doc = (i: number, kind: string) => ({ id: `ops/d${i}`, mdUrl: `https://x.org/ops/d${i}/index.md`, section: 'ops', frontmatter: { title: `Doc ${i}`, description: 'x'.repeat(190), status: 'current', kind } });
+		const docs = [{ ...doc(0, 'overview'), id: 'ops', mdUrl: 'https://x.org/ops/index.md' }, ...Array.from({ length: 400 }, (_, i) => doc(i + 1, i % 2 ? 'guide' : 'runbook'))];
+		const index = { site: { title: 'T', description: 'D', url: 'https://x.org/' }, sections: [{ dir: 'ops', label: 'Ops', docs: docs.map((d) => d.id) }], docs };
+		const text = renderLlmsTxt(index as never);
+		expect(text.length).toBeLessThanOrEqual(LLMS_TXT_MAX_CHARS);
+		const listed = text.split('\n').filter((l) => l.startsWith('- [Doc '));
+		expect(listed[0]).toMatch(/^- \[Doc 0\]\(https:\/\/x\.org\/ops\/index\.md\)/);
+		// Runbooks (odd ids) are kept before guides: a guide is listed only once every runbook is.
+		const runbooks = listed.filter((l) => /Doc \d*[13579]\]/.test(l)).length;
+		expect(runbooks).toBeGreaterThan(100);
+		expect(runbooks === 200 || listed.length - 1 === runbooks).toBe(true);
+		expect(text).toMatch(new RegExp(`^- …and ${docs.length - listed.length} more pages, listed by \\[Doc 0\\]\\(https://x\\.org/ops/index\\.md\\); every page is in https://x\\.org/docs-index\\.json$`, 'm'));
+	});
+
+	it('lists every page when they fit', () => {
+		const docs = Array.from({ length: 20 }, (_, i) => ({ id: `d${i}`, mdUrl: `https://x.org/d${i}/index.md`, section: null, frontmatter: { title: `Doc ${i}`, description: 'short', status: 'current', kind: 'guide' } }));
+		const text = renderLlmsTxt({ site: { title: 'T', description: 'D', url: 'https://x.org/' }, sections: [], docs } as never);
+		expect(text.split('\n').filter((l) => l.startsWith('- [Doc ')).length).toBe(20);
+		expect(text).not.toContain('more pages');
 	});
 });

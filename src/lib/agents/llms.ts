@@ -65,18 +65,45 @@ export function renderLlmsTxt(index: DocsIndex): string {
 		`- Pages of kind \`runbook\` are procedures with the sections ${RUNBOOK_SECTIONS.join(', ')}. Prefer \`status: current\` pages; drafts and deprecated pages are listed under Optional.`,
 	];
 	const rootDocs = index.docs.filter((d) => d.section === null && !optional(d));
-	if (rootDocs.length) lines.push('', `## ${START_HERE}`, '', ...rootDocs.map((d) => entry(d)));
-	for (const section of index.sections) {
-		const docs = section.docs.map((id) => byId.get(id)!).filter((d) => !optional(d));
-		if (docs.length) lines.push('', `## ${section.label}`, '', ...docs.map((d) => entry(d)));
+	const groups: { label: string; docs: IndexedDoc[]; note?: (d: IndexedDoc) => string }[] = [
+		{ label: START_HERE, docs: rootDocs },
+		...index.sections.map((section) => ({ label: section.label, docs: section.docs.map((id) => byId.get(id)!).filter((d) => !optional(d)) })),
+		{ label: 'Optional', docs: llmsOrder(index).filter(optional), note: (d: IndexedDoc) => `(${d.frontmatter.status}) ` },
+	];
+	const render = (perSection: number) => {
+		const out = [...lines];
+		for (const group of groups) {
+			if (group.docs.length === 0) continue;
+			out.push('', `## ${group.label}`, '', ...shortlist(group.docs, perSection).map((d) => entry(d, group.note?.(d))));
+			const more = group.docs.length - perSection;
+			if (more > 0) {
+				const overview = group.docs.find((d) => d.frontmatter.kind === 'overview');
+				out.push(`- …and ${more} more pages${overview ? `, listed by [${overview.frontmatter.title}](${overview.mdUrl})` : ''}; every page is in ${abs(AGENT_PATHS.index)}`);
+			}
+		}
+		return `${out.join('\n')}\n`;
+	};
+	// Every page when it fits; a large site gets the most useful pages of each section (overviews,
+	// then runbooks) and a pointer to the rest, so llms.txt stays a summary at any size.
+	const longest = Math.max(...groups.map((g) => g.docs.length));
+	let text = render(longest);
+	for (let perSection = longest; text.length > LLMS_TXT_MAX_CHARS && perSection > 1; ) {
+		perSection = Math.max(1, Math.floor(perSection * 0.8));
+		text = render(perSection);
 	}
-	const rest = llmsOrder(index).filter(optional);
-	if (rest.length) lines.push('', '## Optional', '', ...rest.map((d) => entry(d, `(${d.frontmatter.status}) `)));
-	const text = `${lines.join('\n')}\n`;
 	if (text.length > LLMS_TXT_MAX_CHARS) {
-		throw new Error(`llms.txt is ${text.length} characters, expected at most ${LLMS_TXT_MAX_CHARS}: shorten the longest page descriptions (it lists one line per page)`);
+		throw new Error(`llms.txt is ${text.length} characters even with one page per section, expected at most ${LLMS_TXT_MAX_CHARS}: shorten the site description or the section overviews' descriptions`);
 	}
 	return text;
+}
+
+const KIND_ORDER: Record<string, number> = { overview: 0, runbook: 1, guide: 2, reference: 3, adr: 4 };
+
+/** The first `count` docs by usefulness to an agent (overview, runbook, guide, …), in their listed order. */
+function shortlist(docs: IndexedDoc[], count: number): IndexedDoc[] {
+	if (docs.length <= count) return docs;
+	const keep = new Set([...docs].map((d, i) => ({ d, i })).sort((a, b) => (KIND_ORDER[a.d.frontmatter.kind] ?? 9) - (KIND_ORDER[b.d.frontmatter.kind] ?? 9) || a.i - b.i).slice(0, count).map(({ d }) => d));
+	return docs.filter((d) => keep.has(d));
 }
 
 /** Docs in llms.txt order: root pages, then each section's, drafts and deprecated pages last. */
