@@ -9,6 +9,7 @@ import { LinkChecker } from 'linkinator';
 import { DOCS_DIR, OUT_DIR } from '../src/lib/site-config.ts';
 import { serveStatic } from './lib/static-server.ts';
 import { ExternalCache } from './linkcheck/external-cache.ts';
+import { navigationDeduper } from './linkcheck/dedupe-navigation.ts';
 import { brokenLinks, formatBroken } from './linkcheck/report.ts';
 import { sourceIndex } from './linkcheck/sources.ts';
 
@@ -30,7 +31,7 @@ if (!existsSync(`${dist}/index.html`)) {
 	process.exit(2);
 }
 
-const server = await serveStatic(dist);
+const server = await serveStatic(dist, { transformHtml: navigationDeduper() });
 const base = server.url;
 const cache = values.external ? new ExternalCache(resolve(values.cache!), Number(values['cache-hours'])) : undefined;
 const started = performance.now();

@@ -1,5 +1,7 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join, normalize } from 'node:path';
 import sirv from 'sirv';
 
 export interface StaticServer {
@@ -7,13 +9,29 @@ export interface StaticServer {
 	close: () => Promise<void>;
 }
 
+export interface ServeOptions {
+	/** Rewrites each HTML page before it is sent (the link checker's navigation de-duplication). */
+	transformHtml?: (html: string, path: string) => string;
+}
+
 /** Serve a built site on a free loopback port, as a static host would. */
-export async function serveStatic(dir: string): Promise<StaticServer> {
+export async function serveStatic(dir: string, options: ServeOptions = {}): Promise<StaticServer> {
 	const handler = sirv(dir, { dev: false, etag: false, extensions: ['html'] });
-	const server: Server = createServer((req, res) => handler(req, res, () => {
-		res.statusCode = 404;
-		res.end('Not found');
-	}));
+	const server: Server = createServer((req, res) => {
+		if (options.transformHtml) {
+			const path = decodeURIComponent((req.url ?? '/').split(/[?#]/)[0]!);
+			const file = normalize(join(dir, path.endsWith('/') ? `${path}index.html` : path));
+			if (file.startsWith(dir) && file.endsWith('.html') && existsSync(file) && statSync(file).isFile()) {
+				res.setHeader('Content-Type', 'text/html; charset=utf-8');
+				res.end(options.transformHtml(readFileSync(file, 'utf8'), path));
+				return;
+			}
+		}
+		handler(req, res, () => {
+			res.statusCode = 404;
+			res.end('Not found');
+		});
+	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const { port } = server.address() as AddressInfo;
 	return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
