@@ -5,6 +5,7 @@ import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import { fileURLToPath } from 'node:url';
 import { docLinksPlugin } from './src/plugins/doc-links.ts';
+import { a11yPlugin } from './src/plugins/a11y.ts';
 import { mermaidPlugin } from './src/plugins/mermaid.ts';
 import mermaidVendor from './src/integrations/mermaid-vendor.ts';
 import { sidebarFromDocs } from './src/lib/sidebar.ts';
@@ -24,7 +25,7 @@ export default defineConfig({
 		// written for its own mdast plugin API. Measured on the 1,000-doc bench corpus, its native
 		// parser takes ~0.2 s where the unified (micromark) pipeline takes ~16 s; the checker parses
 		// with it too (src/lib/markdown.ts), so the check and the build agree on every node.
-		processor: satteri({ mdastPlugins: [docLinksPlugin(DOCS_DIR), mermaidPlugin()] }),
+		processor: satteri({ mdastPlugins: [docLinksPlugin(DOCS_DIR), mermaidPlugin()], hastPlugins: [a11yPlugin()] }),
 	},
 	vite: {
 		resolve: { alias: { '~': fileURLToPath(new URL('./src', import.meta.url)) } },
@@ -43,6 +44,7 @@ export default defineConfig({
 				MarkdownContent: './src/components/MarkdownContent.astro',
 				Banner: './src/components/Banner.astro',
 				Sidebar: './src/components/Sidebar.astro',
+				Search: './src/components/Search.astro',
 				Head: './src/components/Head.astro',
 			},
 			customCss: ['./src/styles/docs.css'],
