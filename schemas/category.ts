@@ -1,5 +1,4 @@
-import { z } from 'astro/zod';
-import { describedEnum } from './suggest.ts';
+import { registryEnum } from './suggest.ts';
 
 /** Operational concern a page addresses; drives the category filter in search and the agents' index. */
 export const CATEGORIES = {
@@ -19,9 +18,4 @@ export const CATEGORIES = {
 } as const satisfies Record<string, string>;
 
 export type Category = keyof typeof CATEGORIES;
-const values = Object.keys(CATEGORIES) as [Category, ...Category[]];
-const { error } = describedEnum(values, 'category');
-
-export const categorySchema = z
-	.enum(values, { error })
-	.describe(`Operational concern of the page: ${values.map((v) => `\`${v}\` — ${CATEGORIES[v]}`).join(' ')}`);
+export const categorySchema = registryEnum(CATEGORIES, 'category', 'Operational concern of the page');

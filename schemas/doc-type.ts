@@ -1,5 +1,4 @@
-import { z } from 'astro/zod';
-import { describedEnum } from './suggest.ts';
+import { registryEnum } from './suggest.ts';
 
 /** Documentation families of the NeoTool docs tree; each maps to a numbered top-level section. */
 export const DOC_TYPES = {
@@ -14,9 +13,4 @@ export const DOC_TYPES = {
 } as const satisfies Record<string, string>;
 
 export type DocType = keyof typeof DOC_TYPES;
-const values = Object.keys(DOC_TYPES) as [DocType, ...DocType[]];
-const { error } = describedEnum(values, 'type');
-
-export const docTypeSchema = z
-	.enum(values, { error })
-	.describe(`Documentation family the page belongs to: ${values.map((v) => `\`${v}\` — ${DOC_TYPES[v]}`).join(' ')}`);
+export const docTypeSchema = registryEnum(DOC_TYPES, 'type', 'Documentation family the page belongs to');

@@ -1,5 +1,4 @@
-import { z } from 'astro/zod';
-import { describedEnum } from './suggest.ts';
+import { registryEnum } from './suggest.ts';
 
 /** What shape of page this is. Procedure rules apply to `runbook`; the agents' index filters on it. */
 export const KINDS = {
@@ -11,12 +10,7 @@ export const KINDS = {
 } as const satisfies Record<string, string>;
 
 export type Kind = keyof typeof KINDS;
-const values = Object.keys(KINDS) as [Kind, ...Kind[]];
-const { error } = describedEnum(values, 'kind');
-
-export const kindSchema = z
-	.enum(values, { error })
-	.describe(`Shape of the page: ${values.map((v) => `\`${v}\` — ${KINDS[v]}`).join(' ')}`);
+export const kindSchema = registryEnum(KINDS, 'kind', 'Shape of the page');
 
 /** Headings (level 2) every runbook carries, in this order. */
 export const RUNBOOK_SECTIONS = ['Prerequisites', 'Steps', 'Expected outcome', 'Troubleshooting', 'Rollback'] as const;

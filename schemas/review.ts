@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { describedEnum } from './suggest.ts';
+import { unexpectedValue } from './suggest.ts';
 
 /** How often the owner re-reads the page; `last_updated` older than this makes the page due for review. */
 export const REVIEW_FREQUENCIES = { weekly: 7, monthly: 31, quarterly: 92, yearly: 366 } as const;
@@ -7,7 +7,7 @@ export type ReviewFrequency = keyof typeof REVIEW_FREQUENCIES;
 const values = Object.keys(REVIEW_FREQUENCIES) as [ReviewFrequency, ...ReviewFrequency[]];
 
 export const reviewFrequencySchema = z
-	.enum(values, { error: describedEnum(values, 'review_frequency').error })
+	.enum(values, { error: (issue) => unexpectedValue(issue.input, values, 'review_frequency') })
 	.describe('How often the owner reviews the page: `weekly`, `monthly` (the SRE default), `quarterly` or `yearly`.');
 
 export const ownerSchema = z

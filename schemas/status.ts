@@ -1,5 +1,4 @@
-import { z } from 'astro/zod';
-import { describedEnum } from './suggest.ts';
+import { registryEnum } from './suggest.ts';
 
 /** Lifecycle of a page. Readers see it as a badge; `deprecated` adds a warning banner. */
 export const STATUSES = {
@@ -10,9 +9,4 @@ export const STATUSES = {
 } as const satisfies Record<string, string>;
 
 export type Status = keyof typeof STATUSES;
-const values = Object.keys(STATUSES) as [Status, ...Status[]];
-const { error } = describedEnum(values, 'status');
-
-export const statusSchema = z
-	.enum(values, { error })
-	.describe(`Lifecycle state: ${values.map((v) => `\`${v}\` — ${STATUSES[v]}`).join(' ')}`);
+export const statusSchema = registryEnum(STATUSES, 'status', 'Lifecycle state');

@@ -1,3 +1,4 @@
+import { z } from 'astro/zod';
 import { distance } from 'fastest-levenshtein';
 
 /** The allowed value nearest to `input` by edit distance, or undefined when nothing is close enough to be a plausible typo. */
@@ -28,7 +29,14 @@ export function unexpectedValue(input: unknown, allowed: readonly string[], what
 	return `Unexpected ${what} ${shown}, expected one of ${list}${hint ? ` (did you mean \`${hint}\`?)` : ''}`;
 }
 
-/** A zod enum whose error lists the allowed values and names the closest one. */
-export function describedEnum<const T extends readonly [string, ...string[]]>(values: T, what: string) {
-	return { values, error: (issue: { input?: unknown }) => unexpectedValue(issue.input, values, what) };
+
+/**
+ * A closed vocabulary as a zod enum: values are the registry's keys, the error names the closest
+ * one, and the description lists every value with its meaning (the authors' reference in editors).
+ */
+export function registryEnum<const R extends Record<string, string>>(registry: R, field: string, summary: string) {
+	const values = Object.keys(registry) as [keyof R & string, ...(keyof R & string)[]];
+	return z
+		.enum(values, { error: (issue: { input?: unknown }) => unexpectedValue(issue.input, values, field) })
+		.describe(`${summary}: ${values.map((v) => `\`${v}\` — ${registry[v]}`).join(' ')}`);
 }
