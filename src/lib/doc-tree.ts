@@ -22,7 +22,7 @@ export class DocTree {
 	readonly root: string;
 	readonly files: Set<string>;
 	private headingCache = new Map<string, HeadingInfo[] | null>();
-	private titleCache = new Map<string, string>();
+	private frontmatterCache = new Map<string, Record<string, unknown>>();
 
 	constructor(root: string) {
 		this.root = root;
@@ -54,13 +54,15 @@ export class DocTree {
 		this.headingCache.set(rel, headings);
 	}
 
+	/** The raw (unvalidated) frontmatter, read once; `{}` when there is none to read. */
+	frontmatter(rel: string): Record<string, unknown> {
+		if (!this.frontmatterCache.has(rel)) this.frontmatterCache.set(rel, readFrontmatter(this.read(rel)).raw ?? {});
+		return this.frontmatterCache.get(rel)!;
+	}
+
 	title(rel: string): string {
-		if (!this.titleCache.has(rel)) {
-			const fm = readFrontmatter(this.read(rel));
-			const title = typeof fm.raw?.title === 'string' ? fm.raw.title : docIdFromPath(rel);
-			this.titleCache.set(rel, title);
-		}
-		return this.titleCache.get(rel)!;
+		const title = this.frontmatter(rel).title;
+		return typeof title === 'string' ? title : docIdFromPath(rel);
 	}
 
 	/** The source file a docs-root-relative path (`related` entry or resolved link) means, if any. */
