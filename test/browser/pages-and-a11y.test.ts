@@ -63,7 +63,7 @@ describe('every page of the built site', () => {
 });
 
 describe('accessibility (axe-core): no serious or critical violations', () => {
-	const pageTypes = { 'front page': '/11-infrastructure/', runbook: '/11-infrastructure/disaster-recovery/', 'tag page': '/tags/kubernetes/' };
+	const pageTypes = { 'front page': '/11-infrastructure/', runbook: '/11-infrastructure/incident-response/', 'tag page': '/tags/kubernetes/' };
 	for (const theme of ['light', 'dark'] as const) {
 		for (const [type, route] of Object.entries(pageTypes)) {
 			it(`${type} in the ${theme} theme`, async () => {

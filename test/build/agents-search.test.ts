@@ -5,30 +5,30 @@ import { FIXTURE_DIST, SITE_DIST } from '../helpers/paths.ts';
 
 /**
  * Questions an on-call engineer or an agent asks, and the page that answers them: the first hit of
- * search_docs must come from one of the expected pages (more than one where the docs themselves
- * route the task to either).
+ * search_docs must come from one of the expected pages — the focused page first, then the hub that
+ * routes to it, where the docs themselves send the reader either way.
  */
 const QUESTIONS: [string, string[]][] = [
-	['restore the database from WAL', ['11-infrastructure/disaster-recovery']],
-	['pods stuck in CrashLoopBackOff', ['11-infrastructure/troubleshooting-guide']],
+	['restore the database from WAL', ['11-infrastructure/disaster-recovery', '11-infrastructure/postgresql-pitr-runbook']],
+	['pods stuck in CrashLoopBackOff', ['11-infrastructure/troubleshooting-workloads', '11-infrastructure/troubleshooting-guide']],
 	['rotate vault jwt keys', ['11-infrastructure/security-operations', '09-security/authentication']],
 	['scale pods horizontally', ['11-infrastructure/scaling-guide']],
 	['renew TLS certificate', ['11-infrastructure/maintenance-guide']],
-	['install k3s agent node', ['11-infrastructure/k3s-setup']],
-	['flux reconcile kustomization', ['infra/kubernetes']],
+	['install k3s agent node', ['11-infrastructure/k3s-setup', '11-infrastructure/k3s-add-node']],
+	['flux reconcile kustomization', ['infra/kubernetes/flux-troubleshooting', 'infra/kubernetes/flux-objects-reference', 'infra/kubernetes']],
 	['P0 service down', ['11-infrastructure/incident-response']],
 	['view logs with stern', ['11-infrastructure/operations-runbook']],
-	['terraform state R2 backend', ['11-infrastructure/terraform-guide']],
-	['PgBouncer connection pool exhausted', ['11-infrastructure/troubleshooting-guide']],
-	['roll back a bad deployment', ['infra/kubernetes', '08-workflows/deployment-workflow', '11-infrastructure/k8s-deployment-runbook']],
-	['alertmanager routing for pages', ['11-infrastructure/monitoring-setup']],
+	['terraform state R2 backend', ['11-infrastructure/terraform-reference', '11-infrastructure/terraform-guide']],
+	['PgBouncer connection pool exhausted', ['11-infrastructure/troubleshooting-database', '11-infrastructure/pgbouncer-pool-sizing']],
+	['roll back a bad deployment', ['11-infrastructure/k8s-emergency-rollback', '08-workflows/deployment-rollback', 'infra/kubernetes', '11-infrastructure/k8s-deployment-runbook']],
+	['alertmanager routing for pages', ['11-infrastructure/alert-routing-runbook', '11-infrastructure/monitoring-setup']],
 	['run the stack locally with docker compose', ['01-overview/getting-started']],
 	['harden ssh on hostinger vps firewall', ['11-infrastructure/hostinger-setup-guide']],
-	['post-mortem template', ['11-infrastructure/incident-response']],
-	['upgrade k3s version', ['11-infrastructure/maintenance-guide']],
-	['JVM out of memory OOMKilled', ['11-infrastructure/troubleshooting-guide']],
+	['post-mortem template', ['11-infrastructure/incident-communication']],
+	['upgrade k3s version', ['11-infrastructure/k3s-upgrade', '11-infrastructure/maintenance-guide']],
+	['JVM out of memory OOMKilled', ['11-infrastructure/troubleshooting-memory', '11-infrastructure/troubleshooting-guide']],
 	['port forward to postgres', ['11-infrastructure/operations-runbook']],
-	['blue green release', ['11-infrastructure/deployment-guide']],
+	['blue green release', ['11-infrastructure/blue-green-switch', '11-infrastructure/deployment-guide']],
 	['disaster recovery drill', ['11-infrastructure/disaster-recovery']],
 	['frontmatter fields required', ['12-specification-driven-dev/documentation-standards']],
 	['why K3s instead of managed kubernetes', ['92-adr/0002-containerized-architecture']],

@@ -92,11 +92,16 @@ describe('frontmatter and related lists', () => {
 		expect(result.status).toBe(0);
 	});
 
-	it('give every page at least two related docs, mostly reciprocated', () => {
+	it('give every page at least two related docs, each page linked both ways with at least one of them', () => {
 		const byId = new Map(index.docs.map((d) => [d.id, d]));
-		const edges = index.docs.flatMap((d) => d.frontmatter.related.map((r) => [d.id, r] as const));
+		const relatesBack = (from: string, to: string) => byId.get(to)?.frontmatter.related.includes(from) ?? false;
 		for (const doc of index.docs) expect(doc.frontmatter.related.length, doc.id).toBeGreaterThanOrEqual(2);
-		const reciprocated = edges.filter(([from, to]) => byId.get(to)?.frontmatter.related.includes(from)).length;
-		expect(reciprocated / edges.length).toBeGreaterThanOrEqual(0.6);
+		// The home page relates to every section and nothing needs to relate back to it.
+		const unanswered = index.docs.filter((d) => d.id !== 'index' && !d.frontmatter.related.some((r) => relatesBack(d.id, r)));
+		expect(unanswered.map((d) => d.id)).toEqual([]);
+		// Hubs cannot list every page that names them (related lists stay under 8), so not all edges
+		// can be mutual; most should be.
+		const edges = index.docs.flatMap((d) => d.frontmatter.related.map((r) => [d.id, r] as const));
+		expect(edges.filter(([from, to]) => relatesBack(from, to)).length / edges.length).toBeGreaterThanOrEqual(0.5);
 	});
 });

@@ -118,10 +118,12 @@ describe('search stemming', () => {
 			['scale', 'scaling', 'scaled'],
 			['certificate', 'certificates'],
 			['dependency', 'dependencies'],
+			['horizontal', 'horizontally'],
 		];
 		for (const group of same) expect(new Set(group.map(stem)).size, group.join('/')).toBe(1);
 		expect(stem('access')).toBe('access');
 		expect(stem('k3s')).toBe('k3s');
+		expect(stem('weekly')).toBe('weekly');
 	});
 });
 

@@ -47,11 +47,14 @@ const STOP_WORDS = new Set(
 
 /**
  * Light suffix stripping, enough to meet `restore`/`restoring`, `pods`/`pod`, `rotate`/`rotation`,
- * `scaling`/`scale`, `certificates`/`certificate` (a full Porter stemmer buys little on runbooks).
+ * `scaling`/`scale`, `certificates`/`certificate`, `horizontally`/`horizontal` (a full Porter stemmer
+ * buys little on runbooks).
  */
 export function stem(term: string): string {
 	let w = term.toLowerCase();
 	if (w.length <= 3 || /\d/.test(w)) return w;
+	// Adverbs meet their adjective (`horizontally` → `horizontal`); short ones (`only`, `weekly`) stay.
+	if (w.endsWith('ly') && w.length >= 9) return w.slice(0, -2);
 	for (const suffix of ['ings', 'ing', 'ions', 'ion', 'ies', 'ied', 'ed', 'es', 's']) {
 		if (w.endsWith(suffix) && w.length - suffix.length >= 3 && !(suffix === 's' && /(ss|us|is)$/.test(w))) {
 			w = w.slice(0, -suffix.length) + (suffix === 'ies' || suffix === 'ied' ? 'y' : '');
