@@ -49,6 +49,10 @@ describe('fixture site build', () => {
 		}
 	});
 
+	it('keeps inline SVG and its <style> intact through MDX optimisation', () => {
+		expect(main(page('ops'))).toContain('<style>.dot { fill: #2f9e44; } .ring { stroke: #2f9e44; fill: none; }</style><circle class="ring" cx="12" cy="12" r="10"></circle><circle class="dot" cx="12" cy="12" r="5"></circle></svg>');
+	});
+
 	it('warns on deprecated pages', () => {
 		expect(page('guides/old-guide')).toContain('<strong>Deprecated:</strong> this page is superseded');
 		expect(page('ops/restart-runbook')).not.toContain('<strong>Deprecated:</strong>');
