@@ -38,7 +38,7 @@ describe('fixture site build', () => {
 	it('renders facts from data and keeps diagrams as mermaid placeholders', () => {
 		const html = main(page('ops/restart-runbook'));
 		expect(html).toContain('<code data-fact="image:postgresql">postgres:18rc1</code>');
-		expect(html).toContain('<figure class="mermaid-diagram" data-mermaid><code>flowchart LR\n  A[Restart] --&gt; B[Verify]\n</code></figure>');
+		expect(html).toContain('<figure class="mermaid-diagram" data-mermaid=""><code>flowchart LR\n  A[Restart] --&gt; B[Verify]\n</code></figure>');
 		expect(html).toContain('<script type="module" data-mermaid-loader>');
 	});
 
