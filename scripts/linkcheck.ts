@@ -9,7 +9,7 @@ import { LinkChecker } from 'linkinator';
 import { DOCS_DIR, OUT_DIR } from '../src/lib/site-config.ts';
 import { serveStatic } from './lib/static-server.ts';
 import { ExternalCache } from './linkcheck/external-cache.ts';
-import { navigationDeduper } from './linkcheck/dedupe-navigation.ts';
+import { linkDeduper } from './linkcheck/dedupe-links.ts';
 import { brokenLinks, formatBroken } from './linkcheck/report.ts';
 import { sourceIndex } from './linkcheck/sources.ts';
 
@@ -31,8 +31,11 @@ if (!existsSync(`${dist}/index.html`)) {
 	process.exit(2);
 }
 
-const server = await serveStatic(dist, { transformHtml: navigationDeduper() });
+// The server starts before the deduper knows its own address; the deduper only needs it lazily.
+let deduper: ReturnType<typeof linkDeduper> | undefined;
+const server = await serveStatic(dist, { transformHtml: (html, path) => deduper!.transform(html, path) });
 const base = server.url;
+deduper = linkDeduper(base);
 const cache = values.external ? new ExternalCache(resolve(values.cache!), Number(values['cache-hours'])) : undefined;
 const started = performance.now();
 const checker = new LinkChecker();
@@ -55,7 +58,7 @@ try {
 		for (const r of result.links) if (!r.url.startsWith(base) && r.state === 'OK') cache.recordOk(r.url, r.status ?? 200);
 		cache.save();
 	}
-	const broken = brokenLinks(result.links, base, sourceIndex(resolve(values.docs!)));
+	const broken = brokenLinks(result.links, base, sourceIndex(resolve(values.docs!)), deduper.repeatsOf);
 	for (const b of broken) console.log(formatBroken(b));
 	const checked = new Set(result.links.filter((l) => l.state !== 'SKIPPED').map((l) => l.url)).size;
 	console.error(`linkcheck: ${pages} pages, ${checked} distinct links checked in ${((performance.now() - started) / 1000).toFixed(1)} s: ${broken.length} broken`);

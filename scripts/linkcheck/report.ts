@@ -9,21 +9,25 @@ export interface BrokenLink {
 	source?: string;
 }
 
-/** Linkinator results → broken links, one per (page, link), sorted for a stable report. */
-export function brokenLinks(results: LinkResult[], base: string, sourceOf: (page: string) => string | undefined): BrokenLink[] {
+/**
+ * Linkinator results → broken links, one per (page, link), sorted for a stable report. `repeatsOf`
+ * names the further pages that carry a link linkinator was shown only once (see dedupe-links.ts).
+ */
+export function brokenLinks(results: LinkResult[], base: string, sourceOf: (page: string) => string | undefined, repeatsOf: (url: string) => string[] = () => []): BrokenLink[] {
 	const strip = (url: string) => (url.startsWith(base) ? url.slice(base.length) || '/' : url);
 	const seen = new Set<string>();
 	const out: BrokenLink[] = [];
 	for (const r of results) {
 		if (r.state !== 'BROKEN') continue;
-		const page = r.parent ? strip(r.parent) : '(start)';
 		const link = strip(r.url);
-		const key = `${page} ${link}`;
-		if (seen.has(key)) continue;
-		seen.add(key);
 		const detail = r.failureDetails?.find((d) => d instanceof Error) as Error | undefined;
 		const reason = detail?.message.startsWith('Fragment identifier') ? `no element with id "${link.split('#')[1]}" on the target page` : r.status ? `HTTP ${r.status}` : (detail?.message ?? 'unreachable');
-		out.push({ page, link, reason, source: sourceOf(page) });
+		for (const page of [r.parent ? strip(r.parent) : '(start)', ...repeatsOf(r.url)]) {
+			const key = `${page} ${link}`;
+			if (seen.has(key)) continue;
+			seen.add(key);
+			out.push({ page, link, reason, source: sourceOf(page) });
+		}
 	}
 	return out.sort((a, b) => a.page.localeCompare(b.page) || a.link.localeCompare(b.link));
 }

@@ -12,20 +12,24 @@ describe('npm run linkcheck', () => {
 		expect(result.status).toBe(0);
 	});
 
-	it('fails with one line per planted broken link and fragment, naming page and source', () => {
+	it('fails with one line per planted broken link and fragment on each page, naming page and source', () => {
 		const planted = join(TMP, 'linkcheck-planted');
 		rmSync(planted, { recursive: true, force: true });
 		cpSync(FIXTURE_DIST, planted, { recursive: true });
 		const pageFile = join(planted, 'ops/restart-runbook/index.html');
 		const html = readFileSync(pageFile, 'utf8');
 		writeFileSync(pageFile, html.replace('<h2 id="rollback"', '<p><a href="/does-not-exist/">gone</a> <a href="/ops/#no-such-section">bad anchor</a></p><h2 id="rollback"'));
+		// The same dead link on a second page: linkinator is shown it once, the report names both pages.
+		const guideFile = join(planted, 'guides/old-guide/index.html');
+		writeFileSync(guideFile, readFileSync(guideFile, 'utf8').replace('<h2 id="legacy-restart"', '<p><a href="/does-not-exist/">gone</a></p><h2 id="legacy-restart"'));
 
 		const result = run('node', ['scripts/linkcheck.ts', '--dist', planted, '--docs', FIXTURE_DOCS]);
 		expect(result.stdout.trim().split('\n')).toEqual([
+			'/guides/old-guide/  broken-link  /does-not-exist/ (HTTP 404)  [source: test/fixtures/site/guides/old-guide.mdx]',
 			'/ops/restart-runbook/  broken-link  /does-not-exist/ (HTTP 404)  [source: test/fixtures/site/ops/restart-runbook.mdx]',
 			'/ops/restart-runbook/  broken-link  /ops/#no-such-section (no element with id "no-such-section" on the target page)  [source: test/fixtures/site/ops/restart-runbook.mdx]',
 		]);
-		expect(result.stderr).toMatch(/: 2 broken$/m);
+		expect(result.stderr).toMatch(/: 3 broken$/m);
 		expect(result.status).toBe(1);
 	});
 });
