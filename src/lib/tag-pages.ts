@@ -18,7 +18,8 @@ export async function docsByTag(): Promise<Map<Tag, TaggedDoc[]>> {
 	const byTag = new Map<Tag, TaggedDoc[]>();
 	for (const entry of entries) {
 		const data = entry.data as unknown as Frontmatter;
-		for (const tag of data.tags) {
+		// The schema checks each tag against the registry; its output type is still `string`.
+		for (const tag of data.tags as Tag[]) {
 			if (!byTag.has(tag)) byTag.set(tag, []);
 			byTag.get(tag)!.push({ id: entry.id, url: urlForId(entry.id), title: data.title, description: data.description, status: data.status, kind: data.kind });
 		}

@@ -5,46 +5,15 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { DocsChunk } from '../../schemas/docs-chunk.ts';
+import type { DocsIndex } from '../../schemas/docs-index.ts';
 import { FRONTMATTER_FIELDS } from '../../schemas/frontmatter.ts';
 import { TAGS } from '../../schemas/tags.ts';
 import { FIXTURE_DIST, ROOT, SITE_DIST } from '../helpers/paths.ts';
 
-interface Index {
-	generatedAt: string;
-	counts: { docs: number; chunks: number; words: number; tokens: number };
-	sections: { dir: string; label: string; url: string | null; docs: string[] }[];
-	docs: {
-		id: string;
-		url: string;
-		mdUrl: string;
-		sourcePath: string;
-		editUrl: string;
-		section: string | null;
-		frontmatter: Record<string, unknown> & { related: string[]; tags: string[] };
-		headings: { depth: number; text: string; anchor: string; url: string }[];
-		wordCount: number;
-		tokens: number;
-		contentHash: string;
-		links: string[];
-		backlinks: string[];
-		chunks: string[];
-	}[];
-	tags: { id: string; description: string; url: string | null; docs: string[] }[];
-	graph: { edges: { from: string; to: string; kind: string }[] };
-}
-interface Chunk {
-	id: string;
-	docId: string;
-	url: string;
-	anchor: string;
-	part: number;
-	headingPath: string[];
-	text: string;
-	code: { lang: string | null; value: string }[];
-	tokens: number;
-	prev: string | null;
-	next: string | null;
-}
+// The published schemas' own types: the test reads the JSON the build wrote, typed as the schema says.
+type Index = DocsIndex;
+type Chunk = DocsChunk;
 
 const SITE = 'https://docs.neotool.io';
 const read = (dist: string, file: string) => readFileSync(join(dist, file), 'utf8');
@@ -93,7 +62,7 @@ describe.each([
 	it('rejects what the schema forbids (the validation is not vacuous)', () => {
 		const validIndex = newAjv().compile(JSON.parse(read(dist, 'docs-index.schema.json')));
 		const broken = structuredClone(index);
-		broken.docs[0]!.frontmatter.status = 'retired';
+		broken.docs[0]!.frontmatter.status = 'retired' as never;
 		(broken.docs[0] as Record<string, unknown>).extra = 1;
 		expect(validIndex(broken)).toBe(false);
 		expect(validIndex.errors!.map((e) => `${e.instancePath} ${e.message}`)).toEqual(expect.arrayContaining(['/docs/0 must NOT have additional properties', '/docs/0/frontmatter/status must be equal to one of the allowed values']));

@@ -49,7 +49,7 @@ describe('DocTree.resolveLink on the fixture tree', () => {
 
 describe('doc-links plugin (Sätteri)', () => {
 	const render = (path: string, markdown: string) =>
-		markdownToHtml(markdown, { mdastPlugins: [docLinksPlugin(FIXTURE_DOCS)], fileURL: pathToFileURL(`${FIXTURE_DOCS}/${path}`) }).html;
+		(markdownToHtml(markdown, { mdastPlugins: [docLinksPlugin(FIXTURE_DOCS)], fileURL: pathToFileURL(`${FIXTURE_DOCS}/${path}`) }) as { html: string }).html;
 
 	it('reports a malformed URL instead of throwing', () => {
 		expect(new DocTree(FIXTURE_DOCS).resolveLink('index.mdx', './a%zz.md')).toMatchObject({ kind: 'error', rule: 'link-target' });
