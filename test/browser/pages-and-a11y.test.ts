@@ -2,33 +2,22 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
-import { launchBrowser, type BrowserSession } from '../helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { siteInBrowser } from '../helpers/browser.ts';
 import { SITE_DIST } from '../helpers/paths.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-let server: StaticServer;
-let browser: BrowserSession;
-
-beforeAll(async () => {
-	server = await serveStatic(SITE_DIST);
-	browser = await launchBrowser();
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.close();
-});
+const site = siteInBrowser(SITE_DIST);
 
 /** Opens a page and records what a reader's console and network tab would show going wrong. */
 async function visit(path: string, theme?: 'light' | 'dark') {
-	const page = await browser.newPage(theme);
+	const page = await site.browser.newPage(theme);
 	const problems: string[] = [];
 	page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
 	page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
 	page.on('requestfailed', (r) => problems.push(`failed: ${r.url()} ${r.failure()?.errorText}`));
 	page.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.url()}`));
-	await page.goto(server.url + path, { waitUntil: 'networkidle' });
+	await page.goto(site.url + path, { waitUntil: 'networkidle' });
 	return { page, problems };
 }
 

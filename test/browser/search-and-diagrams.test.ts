@@ -1,24 +1,13 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type BrowserSession } from '../helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { siteInBrowser } from '../helpers/browser.ts';
 import { FIXTURE_DIST } from '../helpers/paths.ts';
-import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
 
-let server: StaticServer;
-let browser: BrowserSession;
-
-beforeAll(async () => {
-	server = await serveStatic(FIXTURE_DIST);
-	browser = await launchBrowser();
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.close();
-});
+const site = siteInBrowser(FIXTURE_DIST);
 
 async function open(path: string, theme?: 'light' | 'dark'): Promise<Page> {
-	const page = await browser.newPage(theme);
-	await page.goto(server.url + path);
+	const page = await site.browser.newPage(theme);
+	await page.goto(site.url + path);
 	return page;
 }
 
@@ -66,10 +55,10 @@ describe('mermaid diagrams', () => {
 	});
 
 	it('loads no mermaid code on a page without a diagram', async () => {
-		const page = await browser.newPage();
+		const page = await site.browser.newPage();
 		const scripts: string[] = [];
 		page.on('request', (r) => r.resourceType() === 'script' && scripts.push(r.url()));
-		await page.goto(`${server.url}/ops/`, { waitUntil: 'networkidle' });
+		await page.goto(`${site.url}/ops/`, { waitUntil: 'networkidle' });
 		expect(scripts.filter((s) => /mermaid/i.test(s))).toEqual([]);
 	});
 });

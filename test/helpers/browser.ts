@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
 
 export interface BrowserSession {
 	context: BrowserContext;
@@ -33,4 +35,23 @@ export async function launchBrowser(): Promise<BrowserSession> {
 			rmSync(profile, { recursive: true, force: true });
 		},
 	};
+}
+
+/**
+ * A built site served on loopback and a browser, for one test file: started before its tests,
+ * closed after. The returned object is filled in by `beforeAll`.
+ */
+export function siteInBrowser(dist: string): { url: string; browser: BrowserSession } {
+	const session = { url: '', browser: undefined as unknown as BrowserSession };
+	let server: StaticServer | undefined;
+	beforeAll(async () => {
+		server = await serveStatic(dist);
+		session.url = server.url;
+		session.browser = await launchBrowser();
+	});
+	afterAll(async () => {
+		await session.browser?.close();
+		await server?.close();
+	});
+	return session;
 }
