@@ -19,7 +19,11 @@ if (check.status !== 0) {
 
 const staging = join(dirname(OUT_DIR), `.${basename(OUT_DIR)}.building`);
 rmSync(staging, { recursive: true, force: true });
-const astro = spawn(process.execPath, [join(here, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+// V8 grows its heap lazily up to a quarter of the machine's memory; capped, it collects sooner. On the
+// 5,000-doc benchmark corpus (24 GB machine): peak RSS 4,285 MB uncapped, 3,815 MB at 2,560 MB, same
+// wall time. A NODE_OPTIONS that sets its own cap wins, for a site whose live set needs more.
+const heapCap = /--max-old-space-size/.test(process.env.NODE_OPTIONS ?? '') ? [] : ['--max-old-space-size=2560'];
+const astro = spawn(process.execPath, [...heapCap, join(here, 'node_modules/astro/bin/astro.mjs'), 'build'], {
 	// NODE_ENV pinned: inherited `test` (vitest) or `development` makes Astro render dev-only UI, e.g. no search.
 	// Likewise the variables a test runner exports (VITEST*, DEV, PROD, SSR, MODE, BASE_URL, TEST):
 	// inherited, they make Vite build in dev mode, or under another base path.
