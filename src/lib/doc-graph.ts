@@ -25,6 +25,8 @@ export interface DocGraph {
 	backlinks(id: string): DocRef[];
 	outbound(id: string): string[];
 	has(id: string): boolean;
+	/** The docs tree the graph resolved links against (files, headings, titles already read). */
+	tree: DocTree;
 }
 
 // Inline links `[text](target)` and reference definitions `[label]: target`. A regex rather than a
@@ -66,6 +68,7 @@ export function buildDocGraph(entries: GraphEntry[], docsRoot: string): DocGraph
 	}
 	const byTitle = (a: DocRef, b: DocRef) => a.title.localeCompare(b.title);
 	return {
+		tree,
 		has: (id) => related.has(id),
 		related: (id) => (related.get(id) ?? []).map(ref),
 		backlinks: (id) => [...(inbound.get(id) ?? [])].map(ref).sort(byTitle),

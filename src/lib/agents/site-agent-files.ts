@@ -3,7 +3,6 @@ import { getCollection } from 'astro:content';
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { Frontmatter } from '../../../schemas/frontmatter.ts';
-import { DocTree } from '../doc-tree.ts';
 import { siteGraph } from '../site-graph.ts';
 import { DOCS_DIR, EDIT_BASE_URL, REPO_URL, SITE_DESCRIPTION, SITE_TITLE, SITE_URL } from '../site-config.ts';
 import { buildAgentFiles, type AgentFiles } from './build-agent-files.ts';
@@ -26,7 +25,8 @@ export function siteAgentFiles(): Promise<AgentFiles> {
 		return buildAgentFiles({
 			docs,
 			graph,
-			tree: new DocTree(DOCS_DIR),
+			// The graph's tree: the docs folder walked and its headings parsed once per build.
+			tree: graph.tree,
 			site: { title: SITE_TITLE, description: SITE_DESCRIPTION, url: SITE_URL, repoUrl: REPO_URL, editBaseUrl: EDIT_BASE_URL },
 			generatedAt: generatedAt({ sourceDateEpoch: process.env.SOURCE_DATE_EPOCH, lastCommit: gitLastCommitTime, newestDocDate }),
 		});
