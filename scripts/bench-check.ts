@@ -35,7 +35,7 @@ const check = (step: string, args: string[]): Measurement => {
 	// Best of `runs`: the figure the machine can do, not its noise (other jobs, page cache).
 	let best: (Measurement & { output: string }) | undefined;
 	for (let i = 0; i < runs; i++) {
-		const m = measure(step, process.execPath, ['scripts/check.ts', '--root', dir, '--quiet', ...args], { cwd: repo });
+		const m = measure(step, process.execPath, ['scripts/check.mjs', '--root', dir, '--quiet', ...args], { cwd: repo });
 		if (!m.ok) console.error(`bench: ${step} failed:\n${m.output.split('\n').slice(-5).join('\n')}`);
 		if (!best || m.wallSeconds < best.wallSeconds) best = m;
 	}
@@ -56,14 +56,14 @@ let n = 0;
 const rowsOne: Measurement[] = [];
 for (let i = 0; i < runs; i++) {
 	edit(plain, /\n## /, `\nEdited ${n++}.\n\n## `);
-	rowsOne.push(measure('one changed file', process.execPath, ['scripts/check.ts', '--root', dir, '--quiet', join(dir, plain)], { cwd: repo }));
+	rowsOne.push(measure('one changed file', process.execPath, ['scripts/check.mjs', '--root', dir, '--quiet', join(dir, plain)], { cwd: repo }));
 }
 rows.push({ ...rowsOne.sort((a, b) => a.wallSeconds - b.wallSeconds)[0]!, step: `one changed file, warm (${plain})` });
 const rowsDiagram: Measurement[] = [];
 for (let i = 0; i < runs; i++) {
 	// A diagram text never seen before (the cache keeps verdicts per text), so mermaid really loads.
 	edit(diagram, /E\["Verify[^"]*"\]/, `E["Verify ${process.pid}-${n++}"]`);
-	rowsDiagram.push(measure('one changed diagram', process.execPath, ['scripts/check.ts', '--root', dir, '--quiet', join(dir, diagram)], { cwd: repo }));
+	rowsDiagram.push(measure('one changed diagram', process.execPath, ['scripts/check.mjs', '--root', dir, '--quiet', join(dir, diagram)], { cwd: repo }));
 }
 rows.push({ ...rowsDiagram.sort((a, b) => a.wallSeconds - b.wallSeconds)[0]!, step: `one changed file with a changed mermaid diagram (${diagram})` });
 

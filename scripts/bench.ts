@@ -44,7 +44,7 @@ const record = (m: Measurement & { output: string }, pagesDir?: string) => {
 
 const env = { DOCS_DIR: docsDir, OUT_DIR: outDir };
 // Cold, as on a fresh CI clone: the check's per-file cache would otherwise remember an earlier run.
-record(measure('check (cold)', process.execPath, ['scripts/check.ts', '--root', docsDir, '--quiet', '--no-cache'], { cwd: root }));
+record(measure('check (cold)', process.execPath, ['scripts/check.mjs', '--root', docsDir, '--quiet', '--no-cache'], { cwd: root }));
 record(measure('build (this project)', process.execPath, ['scripts/build.ts'], { cwd: root, env }), outDir);
 if (!values['skip-linkcheck']) record(measure('linkcheck', process.execPath, ['scripts/linkcheck.ts', '--dist', outDir, '--docs', docsDir], { cwd: root }));
 if (!values['skip-vanilla']) {

@@ -11,7 +11,7 @@ import { DOCS_DIR, OUT_DIR } from '../src/lib/site-config.ts';
 
 const here = dirname(import.meta.dirname);
 const RUNNER_VARIABLES = /^(VITEST.*|DEV|PROD|SSR|MODE|BASE_URL|TEST)$/;
-const check = spawnSync(process.execPath, [join(here, 'scripts/check.ts'), '--quiet', '--root', DOCS_DIR], { stdio: 'inherit' });
+const check = spawnSync(process.execPath, [join(here, 'scripts/check.mjs'), '--quiet', '--root', DOCS_DIR], { stdio: 'inherit' });
 if (check.status !== 0) {
 	console.error(`build: stopped before rendering: fix the problems above (\`npm run check\` lists them), then build again.`);
 	process.exit(1);

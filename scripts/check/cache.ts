@@ -15,10 +15,12 @@ import { today as realToday } from '../../schemas/dates.ts';
 import type { MermaidError } from './mermaid-runtime.ts';
 import type { CheckOptions, FileAnalysis } from './types.ts';
 
-const REPO = resolve(import.meta.dirname, '../..');
-const CACHE_DIR = join(REPO, 'node_modules/.cache/docs-check');
-/** What the verdicts depend on besides the file itself. */
-const INPUTS = ['scripts/check', 'scripts/new', 'schemas', 'src/lib', 'src/data/facts.yaml', 'package-lock.json'];
+// Paths from the repo root, where npm runs every script: the checker runs bundled (./bundle.ts).
+const CACHE_DIR = resolve('node_modules/.cache/docs-check');
+/** The checker's code and libraries: covered by the bundle's id when the check runs bundled (./bundle.ts). */
+const CODE_INPUTS = ['scripts/check', 'scripts/new', 'schemas', 'src/lib', 'package-lock.json'];
+/** Data the rules read at run time. */
+const DATA_INPUTS = ['src/data/facts.yaml'];
 
 type Stored = Omit<FileAnalysis, 'display'>;
 interface CacheFile {
@@ -40,10 +42,13 @@ function listFiles(path: string): string[] {
 	}
 }
 
+/** What the verdicts depend on besides the file itself. */
 function version(options: CheckOptions): string {
 	const hash = createHash('sha1').update(`${options.today}|${realToday()}|${process.versions.node}`);
-	for (const input of INPUTS) {
-		for (const file of listFiles(join(REPO, input))) {
+	const build = process.env.DOCS_CHECK_BUILD;
+	if (build) hash.update(build);
+	for (const input of build ? DATA_INPUTS : [...CODE_INPUTS, ...DATA_INPUTS]) {
+		for (const file of listFiles(resolve(input))) {
 			try {
 				hash.update(file).update(readFileSync(file));
 			} catch {

@@ -1,5 +1,5 @@
 /**
- * The CLI of `npm run check [paths…]` (entry: scripts/check.ts), the authors' check: every
+ * The CLI of `npm run check [paths…]` (entry: scripts/check.mjs), the authors' check: every
  * problem a docs PR can carry, in one run, without an Astro build. Exit 1 on errors (or on warnings with --strict), 2 on a usage error.
  * `--report review` prints the pages due for review instead and exits 0.
  */

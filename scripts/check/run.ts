@@ -10,6 +10,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { DocTree } from '../../src/lib/doc-tree.ts';
+import { readFrontmatter } from '../../src/lib/frontmatter.ts';
 import { AnalysisCache, hashOf } from './cache.ts';
 import { checkRelated } from './rules/frontmatter.ts';
 import { checkLinks } from './rules/links.ts';
@@ -32,6 +33,9 @@ export interface RunOptions extends CheckOptions {
  * remark-lint again, ~0.3 s) costs more than the second core saves.
  */
 const WORKER_THRESHOLD = 120;
+
+/** The worker's entry: a sibling source file, or a sibling chunk when the check runs bundled (./bundle.ts). */
+const WORKER = new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js', import.meta.url);
 
 export async function checkDocs(tree: DocTree, targets: Target[], options: RunOptions): Promise<Problem[]> {
 	const cache = options.cache ? new AnalysisCache(tree.root, options) : undefined;
@@ -61,7 +65,8 @@ export async function checkDocs(tree: DocTree, targets: Target[], options: RunOp
 		problems.push(...analysis.problems);
 		const report: Report = (rule, severity, at, message) => problems.push({ file: analysis.display, line: at.line, column: at.column, rule, severity, message });
 		try {
-			checkRelated(analysis.rel, analysis.related, tree, report);
+			const locate = (index: number) => readFrontmatter(tree.read(analysis.rel)).locate(['related', index]);
+			checkRelated(analysis.rel, analysis.related, tree, locate, report);
 			checkLinks(analysis.rel, analysis.links, tree, report);
 		} catch (error) {
 			report('check-internal', 'error', { line: 1, column: 1 }, `Unexpected failure resolving this file's links (${(error as Error).message.split('\n')[0]}), expected the check to finish; please report this with the file`);
@@ -89,7 +94,7 @@ async function analyseAll(docsRoot: string, targets: Target[], options: CheckOpt
 	// A worker takes the second half while this thread does the first: two cores, one extra start-up.
 	const half = Math.ceil(targets.length / 2);
 	const theirs = targets.slice(half).map(({ rel, display }) => ({ rel, display }));
-	const worker = new Worker(new URL('./worker.ts', import.meta.url), { workerData: { docsRoot, targets: theirs, options: { today: options.today }, known: memo?.knownMermaid() ?? {} } });
+	const worker = new Worker(WORKER, { workerData: { docsRoot, targets: theirs, options: { today: options.today }, known: memo?.knownMermaid() ?? {} } });
 	const fromWorker = new Promise<{ analyses: FileAnalysis[]; verdicts: [string, MermaidError | null][] }>((resolve, reject) => {
 		worker.once('message', resolve);
 		worker.once('error', reject);

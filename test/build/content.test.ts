@@ -87,7 +87,7 @@ describe('facts', () => {
 
 describe('frontmatter and related lists', () => {
 	it('pass the authors’ check with no error', () => {
-		const result = run('node', ['scripts/check.ts', '--no-cache']);
+		const result = run('node', ['scripts/check.mjs', '--no-cache']);
 		expect(result.stderr).toMatch(/files checked: 0 errors/);
 		expect(result.status).toBe(0);
 	});

@@ -157,7 +157,7 @@ describe('the cache', () => {
 	rmSync(dir, { recursive: true, force: true });
 	mkdirSync(dir, { recursive: true });
 	for (const name of ['ok', 'not-ok']) writeFileSync(join(dir, `${name}.mdx`), readFileSync(`test/fixtures/check/mermaid-syntax/${name}.mdx`));
-	const cached = (args: string[] = []) => run(process.execPath, ['scripts/check.ts', '--today', CHECK_TODAY, '--root', dir, ...args]);
+	const cached = (args: string[] = []) => run(process.execPath, ['scripts/check.mjs', '--today', CHECK_TODAY, '--root', dir, ...args]);
 
 	it('gives the same findings from the cache as afresh, mermaid verdicts included', () => {
 		const fresh = runCheck(['--root', dir]);

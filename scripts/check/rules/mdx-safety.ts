@@ -10,7 +10,9 @@ import { dirname, relative, resolve } from 'node:path';
 import { visit } from 'unist-util-visit';
 import type { Report } from '../types.ts';
 
-const COMPONENTS_DIR = resolve(import.meta.dirname, '../../../src/components');
+// From the repo root, where npm runs every script (as src/lib/site-config.ts does): the checker runs
+// bundled from node_modules/.cache, so its own location says nothing about the repo.
+const COMPONENTS_DIR = resolve('src/components');
 const ALLOWED_PACKAGES = ['@astrojs/starlight/components'];
 const RAW_HTML_PROPS = ['dangerouslysetinnerhtml', 'set:html'];
 
