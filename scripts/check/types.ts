@@ -38,11 +38,10 @@ export interface LinkRef {
 	column: number;
 }
 
-/** A `related` frontmatter entry and where it is written. */
+/** A `related` frontmatter entry and its index in the list (its position is looked up only if it fails). */
 export interface RelatedRef {
 	entry: string;
-	line: number;
-	column: number;
+	index: number;
 }
 
 /** A ```mermaid fence: its diagram text and where the fence opens. */

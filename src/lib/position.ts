@@ -4,11 +4,14 @@ export interface Position {
 	column: number;
 }
 
-/** Offsets → line/column, computed once per file. */
+/** Offsets → line/column; the line starts are found on the first lookup (most files need none). */
 export function lineIndex(text: string) {
-	const starts = [0];
-	for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+	let starts: number[] | undefined;
 	return (offset: number): Position => {
+		if (!starts) {
+			starts = [0];
+			for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+		}
 		let lo = 0;
 		let hi = starts.length - 1;
 		while (lo < hi) {

@@ -16,6 +16,11 @@ import type { Report } from '../types.ts';
 
 interface TokenPattern {
 	what: string;
+	/**
+	 * Lower-case text every match contains: a file without any is skipped without running the
+	 * pattern (most pages have no token-like text at all, and each regex scan costs a pass over the file).
+	 */
+	needles: string[];
 	pattern: RegExp;
 	/** Group holding the secret itself (default: the whole match). */
 	group?: number;
@@ -23,14 +28,14 @@ interface TokenPattern {
 }
 
 const TOKENS: TokenPattern[] = [
-	{ what: 'private key', pattern: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/g },
-	{ what: 'AWS access key id', pattern: /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/g, allow: (v) => v.endsWith('EXAMPLE') },
-	{ what: 'GitHub token', pattern: /\b(?:gh[opsur]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})\b/g },
-	{ what: 'Slack token', pattern: /\bxox[abprs]-[A-Za-z0-9-]{10,}/g },
-	{ what: 'Vault token', pattern: /(?<![\w.])(?:hv[sbr]\.[A-Za-z0-9_-]{24,}|s\.[A-Za-z0-9]{24,})\b/g },
-	{ what: 'JSON Web Token', pattern: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g },
+	{ what: 'private key', needles: ['private key'], pattern: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/g },
+	{ what: 'AWS access key id', needles: ['akia', 'asia'], pattern: /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/g, allow: (v) => v.endsWith('EXAMPLE') },
+	{ what: 'GitHub token', needles: ['gho_', 'ghp_', 'ghs_', 'ghu_', 'ghr_', 'github_pat_'], pattern: /\b(?:gh[opsur]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})\b/g },
+	{ what: 'Slack token', needles: ['xox'], pattern: /\bxox[abprs]-[A-Za-z0-9-]{10,}/g },
+	{ what: 'Vault token', needles: ['hvs.', 'hvb.', 'hvr.', 's.'], pattern: /(?<![\w.])(?:hv[sbr]\.[A-Za-z0-9_-]{24,}|s\.[A-Za-z0-9]{24,})\b/g },
+	{ what: 'JSON Web Token', needles: ['eyj'], pattern: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g },
 	// A bare 40-character string is too common (commit SHAs) to flag; only when labelled as a token or key.
-	{ what: 'API token', pattern: /(?:\b[\w-]*(?:token|api[_-]?key|secret)[\w-]*["']?\s*[:=]\s*["']?|\bBearer\s+)([A-Za-z0-9_-]{40})(?![A-Za-z0-9_-])/gi, group: 1 },
+	{ what: 'API token', needles: ['token', 'api', 'secret', 'bearer'], pattern: /(?:\b[\w-]*(?:token|api[_-]?key|secret)[\w-]*["']?\s*[:=]\s*["']?|\bBearer\s+)([A-Za-z0-9_-]{40})(?![A-Za-z0-9_-])/gi, group: 1 },
 ];
 
 // `password: x`, `PASSWORD=x`, `"password": "x"`, `--password x`, `--password=x`.
@@ -57,14 +62,20 @@ const mask = (value: string) => (value.length <= 6 ? '…' : `${value.slice(0, 4
 
 export function checkSecrets(source: string, root: Root | undefined, report: Report): void {
 	const position = lineIndex(source);
-	// Offsets that are code (fences, inline code, frontmatter); without a tree everything counts as code.
-	const code: [number, number][] = [];
-	if (root) {
-		visit(root, (node) => {
-			if ((node.type === 'code' || node.type === 'inlineCode' || node.type === 'yaml') && node.position?.start.offset !== undefined) code.push([node.position.start.offset, node.position.end.offset!]);
-		});
-	}
-	const inCode = (offset: number) => !root || code.some(([a, b]) => offset >= a && offset < b);
+	// Offsets that are code (fences, inline code, frontmatter); without a tree everything counts as
+	// code. Found on the first password-like match only: most files have none.
+	let code: [number, number][] | undefined;
+	const inCode = (offset: number) => {
+		if (!root) return true;
+		if (!code) {
+			const ranges: [number, number][] = [];
+			visit(root, (node) => {
+				if ((node.type === 'code' || node.type === 'inlineCode' || node.type === 'yaml') && node.position?.start.offset !== undefined) ranges.push([node.position.start.offset, node.position.end.offset!]);
+			});
+			code = ranges;
+		}
+		return code.some(([a, b]) => offset >= a && offset < b);
+	};
 	const seen = new Set<number>();
 	const hit = (offset: number, message: string) => {
 		if (seen.has(offset)) return;
@@ -72,7 +83,10 @@ export function checkSecrets(source: string, root: Root | undefined, report: Rep
 		report('secret', 'error', position(offset), message);
 	};
 
-	for (const { what, pattern, group, allow } of TOKENS) {
+	const lower = source.toLowerCase();
+	const mentions = (needles: string[]) => needles.some((needle) => lower.includes(needle));
+	for (const { what, needles, pattern, group, allow } of TOKENS) {
+		if (!mentions(needles)) continue;
 		for (const match of source.matchAll(pattern)) {
 			const value = group ? match[group]! : match[0];
 			if (allow?.(value)) continue;
@@ -80,7 +94,7 @@ export function checkSecrets(source: string, root: Root | undefined, report: Rep
 			hit(offset, `Unexpected ${what} \`${mask(value)}\`, expected no credentials in docs (use a placeholder such as \`<${what.toUpperCase().replace(/[^A-Z]+/g, '_')}>\`; if it was real, revoke it)`);
 		}
 	}
-	for (const match of source.matchAll(PASSWORD_ASSIGNMENT)) {
+	for (const match of mentions(['passw']) ? source.matchAll(PASSWORD_ASSIGNMENT) : []) {
 		const value = match[2]!;
 		// sudoers' `NOPASSWD:` is a tag, not a password.
 		if (/nopasswd\s*:$/i.test(match[0].slice(0, match[0].length - value.length).trim())) continue;
@@ -89,7 +103,7 @@ export function checkSecrets(source: string, root: Root | undefined, report: Rep
 		if (!inCode(offset) && !looksLikeSecret(value)) continue;
 		hit(offset, `Unexpected literal password \`${mask(value.replace(/^["']|["']$/g, ''))}\`, expected a placeholder such as \`<PASSWORD>\` or \`\${PGPASSWORD}\` (if it was real, rotate it)`);
 	}
-	for (const match of source.matchAll(URL_CREDENTIALS)) {
+	for (const match of mentions(['://']) ? source.matchAll(URL_CREDENTIALS) : []) {
 		const value = match[1]!;
 		if (isPlaceholder(value)) continue;
 		const offset = match.index! + match[0].lastIndexOf(`:${value}@`) + 1;
