@@ -95,11 +95,6 @@ export class AnalysisCache {
 		return this.data.mermaid[hashOf(text)];
 	}
 
-	/** The known verdicts by diagram hash, to hand to a worker thread. */
-	knownMermaid(): Record<string, MermaidError | null> {
-		return this.data.mermaid;
-	}
-
 	setMermaid(text: string, verdict: MermaidError | null): void {
 		this.data.mermaid[hashOf(text)] = verdict;
 		this.dirty = true;

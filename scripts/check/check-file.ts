@@ -2,7 +2,7 @@
  * Checks one doc on its own: every per-file rule, every problem, never a throw. A file that cannot be
  * read or parsed yields one problem and the run goes on; a rule that fails inside yields one
  * `check-internal` problem and the other rules still run. What needs other files (related entries,
- * link targets, anchors) or a slow runtime (mermaid) is collected here and finished by ./run.ts,
+ * link targets, anchors) or a slow runtime (mermaid's diagrams) is collected here and finished by ./run.ts,
  * so the result depends on this file's bytes alone and can be cached by them.
  */
 import { readFileSync } from 'node:fs';
@@ -15,7 +15,7 @@ import { checkFacts } from './rules/facts.ts';
 import { checkFrontmatter, collectRelated } from './rules/frontmatter.ts';
 import { collectLinks } from './rules/links.ts';
 import { checkMdxSafety } from './rules/mdx-safety.ts';
-import { checkMermaid, collectMermaid, type MermaidMemo } from './rules/mermaid.ts';
+import { collectMermaid } from './rules/mermaid.ts';
 import { checkRemarkLint } from './rules/remark-lint.ts';
 import { checkRunbookSections, checkScaffold } from './rules/runbook.ts';
 import { checkSecrets } from './rules/secrets.ts';
@@ -29,11 +29,8 @@ function keyAt(source: string, fm: FrontmatterResult, key: string): { line: numb
 	return index === -1 ? { line: 1, column: 1 } : { line: index + 1, column: 1 };
 }
 
-/**
- * `docsRoot` is the absolute docs folder; `rel` the file in it; `display` the path shown to the
- * author; `memo` holds mermaid verdicts already known by diagram text (the runtime loads only for new ones).
- */
-export async function analyseFile(docsRoot: string, rel: string, display: string, options: CheckOptions, memo?: MermaidMemo): Promise<FileAnalysis> {
+/** `docsRoot` is the absolute docs folder; `rel` the file in it; `display` the path shown to the author. */
+export function analyseFile(docsRoot: string, rel: string, display: string, options: CheckOptions): FileAnalysis {
 	const problems: Problem[] = [];
 	const analysis: FileAnalysis = { rel, display, problems, headings: null, links: [], related: [], mermaid: [] };
 	const report: Report = (rule, severity, at, message) => problems.push({ file: display, line: at.line, column: at.column, rule, severity, message });
@@ -88,11 +85,6 @@ export async function analyseFile(docsRoot: string, rel: string, display: string
 		guard('runbook-scaffold', () => checkScaffold(doc, fm, report));
 		if (fm.raw?.kind === 'runbook') guard('runbook-sections', () => checkRunbookSections(headings, keyAt(source, fm, 'kind'), report));
 		guard('remark-lint', () => checkRemarkLint(doc, source, display, typeof fm.raw?.title === 'string' ? fm.raw.title : undefined, report));
-		try {
-			await checkMermaid(analysis.mermaid, report, memo);
-		} catch (error) {
-			report('check-internal', 'error', analysis.mermaid[0] ?? { line: 1, column: 1 }, `Unexpected failure loading mermaid (${(error as Error).message.split('\n')[0]}), expected mermaid 12 and jsdom to be installed (npm ci)`);
-		}
 	} catch (error) {
 		// Outside any one rule (the frontmatter reader, the heading extractor): still one line, never a crash.
 		report('check-internal', 'error', { line: 1, column: 1 }, `Unexpected failure checking this file (${(error as Error).message?.split('\n')[0] ?? String(error)}), expected the check to finish; please report this with the file`);

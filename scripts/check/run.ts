@@ -1,9 +1,12 @@
 /**
- * One check run over a list of docs: analyse each file on its own (from the cache when its bytes
- * are unchanged, otherwise split over two threads when there are many), then the cross-file rules
- * (related entries, link targets and anchors, against headings already parsed) and mermaid (its
- * runtime loaded only for diagrams not seen before). Problems come back sorted by file, line and
- * column, whatever order the work finished in.
+ * One check run over a list of docs:
+ * 1. each file on its own, from the cache when its bytes are unchanged; otherwise, when there are
+ *    many, on two threads that take files from one shared queue (so neither waits on the other);
+ * 2. mermaid: each distinct diagram text not judged before is parsed once, by one thread (the
+ *    runtime takes about a second to load, so the second thread loads it at once, while the first
+ *    is already checking files, when a diagram needs it);
+ * 3. the cross-file rules (related entries, link targets and anchors, against headings already parsed).
+ * Problems come back sorted by file, line and column, whatever order the work finished in.
  */
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -12,11 +15,12 @@ import { Worker } from 'node:worker_threads';
 import type { DocTree } from '../../src/lib/doc-tree.ts';
 import { readFrontmatter } from '../../src/lib/frontmatter.ts';
 import { AnalysisCache, hashOf } from './cache.ts';
+import type { MermaidError } from './mermaid-runtime.ts';
 import { checkRelated } from './rules/frontmatter.ts';
 import { checkLinks } from './rules/links.ts';
-import type { MermaidMemo } from './rules/mermaid.ts';
-import type { MermaidError } from './mermaid-runtime.ts';
+import { reportMermaid } from './rules/mermaid.ts';
 import type { CheckOptions, FileAnalysis, Problem, Report } from './types.ts';
+import type { FromWorker, WorkerInput } from './worker.ts';
 
 export interface Target {
 	rel: string;
@@ -29,88 +33,174 @@ export interface RunOptions extends CheckOptions {
 }
 
 /**
- * Below this many files to analyse, a worker's start-up (it loads the schema, the parser and
- * remark-lint again, ~0.3 s) costs more than the second core saves.
+ * Below this many files to analyse, a worker's start-up (the bundle loaded again, ~0.1 s, and its
+ * code compiled again) costs more than the second core saves.
  */
 const WORKER_THRESHOLD = 120;
 
 /** The worker's entry: a sibling source file, or a sibling chunk when the check runs bundled (./bundle.ts). */
 const WORKER = new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js', import.meta.url);
 
+const MERMAID_FENCE = /^[ \t>]*(?:`{3,}|~{3,})[ \t]*mermaid\b/gm;
+const TOP_LEVEL_DIAGRAM = /^(`{3,}|~{3,})[ \t]*mermaid[^\n]*\n([\s\S]*?)\n\1[ \t]*$/gm;
+
+/**
+ * Whether a file seems to hold a diagram mermaid has not judged yet. It only decides whether
+ * mermaid starts loading early; every verdict still comes from the parsed tree. A fence this cannot
+ * read exactly (indented in a list, say) counts as new.
+ */
+function mayNeedMermaid(source: string, known: (text: string) => MermaidError | null | undefined): boolean {
+	const fences = source.match(MERMAID_FENCE)?.length ?? 0;
+	if (fences === 0) return false;
+	const texts = [...source.matchAll(TOP_LEVEL_DIAGRAM)].map((m) => m[2]!);
+	return texts.length < fences || texts.some((text) => known(text) === undefined);
+}
+
 export async function checkDocs(tree: DocTree, targets: Target[], options: RunOptions): Promise<Problem[]> {
 	const cache = options.cache ? new AnalysisCache(tree.root, options) : undefined;
+	const verdicts = new Map<string, MermaidError | null>();
+	const known = (text: string) => verdicts.get(text) ?? cache?.mermaid(text);
 	const analyses: FileAnalysis[] = [];
 	const misses: (Target & { hash?: string })[] = [];
+	let preloadMermaid = false;
 	for (const target of targets) {
-		let hash: string | undefined;
+		let bytes: Buffer | undefined;
 		try {
-			hash = hashOf(readFileSync(join(tree.root, target.rel)));
+			bytes = readFileSync(join(tree.root, target.rel));
 		} catch {
 			// Unreadable: the analysis reports why.
 		}
+		const hash = bytes && cache ? hashOf(bytes) : undefined;
 		const hit = hash && cache?.get(target.rel, hash, target.display);
 		if (hit) analyses.push(hit);
-		else misses.push({ ...target, hash });
+		else {
+			misses.push({ ...target, hash });
+			preloadMermaid ||= !!bytes && mayNeedMermaid(bytes.toString('utf8'), known);
+		}
 	}
-	const fresh = await analyseAll(tree.root, misses, options, cache);
-	fresh.forEach((analysis, i) => {
+	const lane = await analyseAll(tree.root, misses, options, preloadMermaid);
+	lane.analyses.forEach((analysis, i) => {
 		const hash = misses[i]!.hash;
 		if (hash) cache?.set(analysis.rel, hash, analysis);
 	});
-	analyses.push(...fresh);
+	analyses.push(...lane.analyses);
+
+	// Diagrams go to the mermaid lane first, so they are parsed while this thread resolves links.
+	const texts = [...new Set(analyses.flatMap((a) => a.mermaid.map((f) => f.value)))];
+	const unknown = texts.filter((text) => known(text) === undefined);
+	const parsing = unknown.length ? lane.parse(unknown) : Promise.resolve(new Map<string, MermaidError | null>());
+	parsing.catch(() => {}); // Awaited below, after the links.
 
 	for (const analysis of analyses) tree.primeHeadings(analysis.rel, analysis.headings);
 	const problems: Problem[] = [];
+	const reporterFor =
+		(analysis: FileAnalysis): Report =>
+		(rule, severity, at, message) =>
+			problems.push({ file: analysis.display, line: at.line, column: at.column, rule, severity, message });
 	for (const analysis of analyses) {
 		problems.push(...analysis.problems);
-		const report: Report = (rule, severity, at, message) => problems.push({ file: analysis.display, line: at.line, column: at.column, rule, severity, message });
+		const report = reporterFor(analysis);
 		try {
 			const locate = (index: number) => readFrontmatter(tree.read(analysis.rel)).locate(['related', index]);
 			checkRelated(analysis.rel, analysis.related, tree, locate, report);
 			checkLinks(analysis.rel, analysis.links, tree, report);
 		} catch (error) {
-			report('check-internal', 'error', { line: 1, column: 1 }, `Unexpected failure resolving this file's links (${(error as Error).message.split('\n')[0]}), expected the check to finish; please report this with the file`);
+			report('check-internal', 'error', { line: 1, column: 1 }, `Unexpected failure resolving this file's links (${firstLine(error)}), expected the check to finish; please report this with the file`);
 		}
+	}
+
+	let failure: string | undefined;
+	try {
+		for (const [text, verdict] of await parsing) {
+			verdicts.set(text, verdict);
+			cache?.setMermaid(text, verdict);
+		}
+	} catch (error) {
+		failure = firstLine(error);
+	}
+	lane.close();
+	for (const analysis of analyses) {
+		const report = reporterFor(analysis);
+		if (failure) {
+			const unjudged = analysis.mermaid.filter((f) => known(f.value) === undefined);
+			for (const fence of unjudged) report('check-internal', 'error', fence, `Unexpected failure loading mermaid (${failure}), expected mermaid 12 and jsdom to be installed (npm ci)`);
+			reportMermaid(analysis.mermaid.filter((f) => !unjudged.includes(f)), (text) => known(text) ?? null, report);
+		} else reportMermaid(analysis.mermaid, (text) => known(text) ?? null, report);
 	}
 	cache?.save();
 	return problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0)));
 }
 
+const firstLine = (error: unknown) => String((error as Error)?.message ?? error).split('\n')[0];
+
+interface Lane {
+	/** One analysis per target, in the targets' order. */
+	analyses: FileAnalysis[];
+	/** Mermaid's verdict on each diagram text. */
+	parse(texts: string[]): Promise<Map<string, MermaidError | null>>;
+	close(): void;
+}
+
+async function parseHere(texts: string[]): Promise<Map<string, MermaidError | null>> {
+	const { parseDiagram } = await import('./mermaid-runtime.ts');
+	const out = new Map<string, MermaidError | null>();
+	for (const text of texts) out.set(text, await parseDiagram(text));
+	return out;
+}
+
 /**
- * Analyses in the order given; the analysis modules are loaded only when there is something to
- * analyse. Mermaid runs inside each lane, so jsdom + mermaid load on both cores in parallel with the
- * other lane's work rather than after it.
+ * Analyses every target: on this thread alone when there are few, else on this thread and one
+ * worker taking the next file from a shared counter. The analysis modules are loaded only when
+ * there is something to analyse.
  */
-async function analyseAll(docsRoot: string, targets: Target[], options: CheckOptions, memo?: MermaidMemo & { knownMermaid(): Record<string, MermaidError | null> }): Promise<FileAnalysis[]> {
-	if (targets.length === 0) return [];
+async function analyseAll(docsRoot: string, targets: Target[], options: CheckOptions, preloadMermaid: boolean): Promise<Lane> {
+	if (targets.length === 0) return { analyses: [], parse: parseHere, close() {} };
 	const { analyseFile } = await import('./check-file.ts');
-	const sequential = async (list: Target[]) => {
-		const out: FileAnalysis[] = [];
-		for (const t of list) out.push(await analyseFile(docsRoot, t.rel, t.display, options, memo));
-		return out;
+	const analyse = (t: Target) => analyseFile(docsRoot, t.rel, t.display, options);
+	if (targets.length < WORKER_THRESHOLD || availableParallelism() < 2 || process.env.DOCS_CHECK_WORKERS === '0') return { analyses: targets.map(analyse), parse: parseHere, close() {} };
+
+	const counter = new Int32Array(new SharedArrayBuffer(4));
+	const input: WorkerInput = { docsRoot, targets: targets.map(({ rel, display }) => ({ rel, display })), options: { today: options.today }, counter: counter.buffer as SharedArrayBuffer, preloadMermaid };
+	const worker = new Worker(WORKER, { workerData: input });
+	let failed: Error | undefined;
+	const waiting = new Map<FromWorker['kind'], (message: FromWorker) => void>();
+	const next = (kind: FromWorker['kind']) =>
+		new Promise<FromWorker>((resolve, reject) => {
+			if (failed) reject(failed);
+			else waiting.set(kind, resolve);
+		});
+	worker.on('message', (message: FromWorker) => waiting.get(message.kind)?.(message));
+	const fail = (error: Error) => {
+		failed ??= error;
+		// Whoever waits on a worker that died is answered with what is missing, never left hanging.
+		for (const resolve of waiting.values()) resolve({ kind: 'failed', error: failed.message });
 	};
-	const lanes = Math.min(2, availableParallelism());
-	if (targets.length < WORKER_THRESHOLD || lanes < 2 || process.env.DOCS_CHECK_WORKERS === '0') return sequential(targets);
-	// A worker takes the second half while this thread does the first: two cores, one extra start-up.
-	const half = Math.ceil(targets.length / 2);
-	const theirs = targets.slice(half).map(({ rel, display }) => ({ rel, display }));
-	const worker = new Worker(WORKER, { workerData: { docsRoot, targets: theirs, options: { today: options.today }, known: memo?.knownMermaid() ?? {} } });
-	const fromWorker = new Promise<{ analyses: FileAnalysis[]; verdicts: [string, MermaidError | null][] }>((resolve, reject) => {
-		worker.once('message', resolve);
-		worker.once('error', reject);
-		worker.once('exit', (code) => code !== 0 && reject(new Error(`check worker exited with ${code}`)));
-	});
-	fromWorker.catch(() => {}); // Handled below, after this thread's share.
-	const local = await sequential(targets.slice(0, half));
-	let remote: FileAnalysis[];
-	try {
-		const result = await fromWorker;
-		remote = result.analyses;
-		for (const [text, verdict] of result.verdicts) memo?.setMermaid(text, verdict);
-	} catch {
-		// A worker that died (out of memory, a crash in a library) costs time, not findings.
-		remote = await sequential(theirs);
-	}
-	await worker.terminate();
-	return [...local, ...remote];
+	worker.on('error', fail);
+	worker.on('exit', (code) => fail(new Error(`check worker exited with ${code}`)));
+	const fromWorker = next('analyses');
+
+	const byIndex: (FileAnalysis | undefined)[] = new Array(targets.length);
+	for (let i = Atomics.add(counter, 0, 1); i < targets.length; i = Atomics.add(counter, 0, 1)) byIndex[i] = analyse(targets[i]!);
+	const message = await fromWorker;
+	if (message.kind === 'analyses') for (const [i, analysis] of message.analyses) byIndex[i] = analysis;
+	// A worker that died (out of memory, a crash in a library) costs time, not findings.
+	const analyses = byIndex.map((analysis, i) => analysis ?? analyse(targets[i]!));
+	return {
+		analyses,
+		async parse(texts) {
+			if (failed) return parseHere(texts);
+			const answer = next('verdicts');
+			worker.postMessage({ texts });
+			const reply = await answer;
+			if (reply.kind === 'verdicts') {
+				if (reply.error) throw new Error(reply.error);
+				return new Map(reply.verdicts);
+			}
+			return parseHere(texts);
+		},
+		close() {
+			worker.removeAllListeners('exit');
+			void worker.terminate();
+		},
+	};
 }

@@ -12,25 +12,14 @@ export function collectMermaid(root: Root): MermaidFence[] {
 	return out;
 }
 
-/** Verdicts remembered from earlier runs (see ../cache.ts); undefined means "not known". */
-export interface MermaidMemo {
-	mermaid(text: string): MermaidError | null | undefined;
-	setMermaid(text: string, verdict: MermaidError | null): void;
-}
-
 /**
- * Each diagram parses with mermaid 12. The error line is the fence's line plus the diagram's line
- * (diagram line 1 is the line after the fence). The runtime (jsdom + mermaid, about a second to
- * load) is imported only when a diagram's verdict is not already known.
+ * Each diagram parses with mermaid 12; `verdictOf` gives mermaid's answer for a diagram text (the
+ * run parses each distinct text once, see ../run.ts). The error line is the fence's line plus the
+ * diagram's line (diagram line 1 is the line after the fence).
  */
-export async function checkMermaid(fences: MermaidFence[], report: Report, memo?: MermaidMemo): Promise<void> {
+export function reportMermaid(fences: MermaidFence[], verdictOf: (text: string) => MermaidError | null, report: Report): void {
 	for (const fence of fences) {
-		let error = memo?.mermaid(fence.value);
-		if (error === undefined) {
-			const { parseDiagram } = await import('../mermaid-runtime.ts');
-			error = await parseDiagram(fence.value);
-			memo?.setMermaid(fence.value, error);
-		}
+		const error = verdictOf(fence.value);
 		if (!error) continue;
 		const lines = fence.value.split('\n');
 		const diagramLine = Math.min(Math.max(error.line ?? 1, 1), Math.max(lines.length, 1));
