@@ -27,7 +27,7 @@ rmSync(dir, { recursive: true, force: true });
 mkdirSync(dir, { recursive: true });
 const files = writeCorpus(dir, { docs });
 // A cache left by an earlier benchmark of the same folder would make every step warm.
-rmSync(cachePath(dir), { force: true });
+rmSync(cachePath(dir), { recursive: true, force: true });
 const plain = files.find((f) => !readFileSync(join(dir, f), 'utf8').includes('```mermaid'))!;
 const diagram = files.find((f) => readFileSync(join(dir, f), 'utf8').includes('```mermaid'))!;
 

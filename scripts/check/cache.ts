@@ -3,13 +3,13 @@
  * re-analyses only what changed (like `eslint --cache`). Cross-file rules (related, links, anchors)
  * always run fresh on the cached headings and links. Mermaid verdicts are kept per diagram text.
  *
- * Everything that can change a verdict is in the cache's version: the checker's own sources, the
- * schema, the facts, the lockfile (library versions) and the dates the run judges by; when any
- * differs the cache starts empty. Stored in node_modules/.cache (never committed); `--no-cache`
- * bypasses it.
+ * Everything that can change a verdict is in the cache's version: the checker's code and libraries
+ * (the bundle's id, or its sources and the lockfile), the facts and the dates the run judges by;
+ * when any differs the cache starts empty. Stored in node_modules/.cache (never committed);
+ * `--no-cache` bypasses it.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { today as realToday } from '../../schemas/dates.ts';
 import type { MermaidError } from './mermaid-runtime.ts';
@@ -23,11 +23,6 @@ const CODE_INPUTS = ['scripts/check', 'scripts/new', 'schemas', 'src/lib', 'pack
 const DATA_INPUTS = ['src/data/facts.yaml'];
 
 type Stored = Omit<FileAnalysis, 'display'>;
-interface CacheFile {
-	version: string;
-	files: Record<string, { hash: string; analysis: Stored }>;
-	mermaid: Record<string, MermaidError | null>;
-}
 
 export const hashOf = (data: string | Buffer) => createHash('sha1').update(data).digest('hex');
 
@@ -59,56 +54,72 @@ function version(options: CheckOptions): string {
 	return hash.digest('hex');
 }
 
-/** Where the cache of one docs folder lives (one file per folder, so fixture trees never mix). */
-export const cachePath = (docsRoot: string) => join(CACHE_DIR, `${hashOf(docsRoot).slice(0, 16)}.json`);
+/** Where the cache of one docs folder lives (one folder per docs root, so fixture trees never mix). */
+export const cachePath = (docsRoot: string) => join(CACHE_DIR, hashOf(docsRoot).slice(0, 16));
 
+/**
+ * One small file per entry, named by what it is for: `f-<hash of path and bytes>.json` for a file's
+ * analysis, `m-<hash of the text>.json` for a diagram's verdict, in a folder per version. Checking
+ * one file reads and writes one entry, whatever the size of the tree (one shared JSON file of a
+ * 1,000-doc tree is 1.6 MB to parse and rewrite every run). A missing or unreadable entry is a miss.
+ */
 export class AnalysisCache {
-	readonly path: string;
-	private data: CacheFile;
-	private dirty = false;
+	readonly dir: string;
+	private pending = new Map<string, unknown>();
+	private verdicts = new Map<string, MermaidError | null | undefined>();
 
 	constructor(docsRoot: string, options: CheckOptions) {
-		this.path = cachePath(docsRoot);
-		const current = version(options);
-		let loaded: CacheFile | undefined;
+		this.dir = join(cachePath(docsRoot), version(options).slice(0, 16));
+	}
+
+	private read<T>(name: string): T | undefined {
 		try {
-			loaded = JSON.parse(readFileSync(this.path, 'utf8')) as CacheFile;
+			return JSON.parse(readFileSync(join(this.dir, name), 'utf8')) as T;
 		} catch {
-			// No cache yet, or an unreadable one: start empty.
+			return undefined;
 		}
-		this.data = loaded?.version === current ? loaded : { version: current, files: {}, mermaid: {} };
 	}
 
 	get(rel: string, hash: string, display: string): FileAnalysis | undefined {
-		const hit = this.data.files[rel];
-		if (!hit || hit.hash !== hash) return undefined;
-		return { ...hit.analysis, display, problems: hit.analysis.problems.map((p) => ({ ...p, file: display })) };
+		const stored = this.read<Stored>(`f-${hashOf(`${rel}\0${hash}`)}.json`);
+		if (!stored || stored.rel !== rel || !Array.isArray(stored.problems)) return undefined;
+		return { ...stored, display, problems: stored.problems.map((p) => ({ ...p, file: display })) };
 	}
 
 	set(rel: string, hash: string, analysis: FileAnalysis): void {
 		const { display: _display, ...stored } = analysis;
-		this.data.files[rel] = { hash, analysis: stored };
-		this.dirty = true;
+		this.pending.set(`f-${hashOf(`${rel}\0${hash}`)}.json`, stored);
 	}
 
 	mermaid(text: string): MermaidError | null | undefined {
-		return this.data.mermaid[hashOf(text)];
+		const key = `m-${hashOf(text)}.json`;
+		if (!this.verdicts.has(key)) this.verdicts.set(key, this.read<{ verdict: MermaidError | null }>(key)?.verdict);
+		return this.verdicts.get(key);
 	}
 
 	setMermaid(text: string, verdict: MermaidError | null): void {
-		this.data.mermaid[hashOf(text)] = verdict;
-		this.dirty = true;
+		const key = `m-${hashOf(text)}.json`;
+		this.verdicts.set(key, verdict);
+		this.pending.set(key, { verdict });
 	}
 
-	/** Write when something changed; a failure to write costs the next run time, never this run's result. */
+	/**
+	 * Write the new entries (each to a temporary name, then renamed, so a reader never sees half of
+	 * one) and drop the folders of older versions. A failure to write costs the next run time,
+	 * never this run's result.
+	 */
 	save(): void {
-		if (!this.dirty) return;
+		if (this.pending.size === 0) return;
 		try {
-			mkdirSync(dirname(this.path), { recursive: true });
-			const tmp = `${this.path}.${process.pid}.tmp`;
-			writeFileSync(tmp, JSON.stringify(this.data));
-			renameSync(tmp, this.path);
-			this.dirty = false;
+			mkdirSync(this.dir, { recursive: true });
+			for (const [name, value] of this.pending) {
+				const tmp = join(this.dir, `${name}.${process.pid}.tmp`);
+				writeFileSync(tmp, JSON.stringify(value));
+				renameSync(tmp, join(this.dir, name));
+			}
+			this.pending.clear();
+			const root = dirname(this.dir);
+			for (const entry of readdirSync(root)) if (join(root, entry) !== this.dir) rmSync(join(root, entry), { recursive: true, force: true });
 		} catch {
 			// Read-only checkout or full disk: carry on uncached.
 		}
