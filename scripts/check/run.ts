@@ -59,7 +59,8 @@ function mayNeedMermaid(source: string, known: (text: string) => MermaidError | 
 export async function checkDocs(tree: DocTree, targets: Target[], options: RunOptions): Promise<Problem[]> {
 	const cache = options.cache ? new AnalysisCache(tree.root, options) : undefined;
 	const verdicts = new Map<string, MermaidError | null>();
-	const known = (text: string) => verdicts.get(text) ?? cache?.mermaid(text);
+	// null is a verdict (the diagram parses); undefined means not judged yet.
+	const known = (text: string) => (verdicts.has(text) ? verdicts.get(text) : cache?.mermaid(text));
 	const analyses: FileAnalysis[] = [];
 	const misses: (Target & { hash?: string })[] = [];
 	let preloadMermaid = false;
