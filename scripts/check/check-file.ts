@@ -64,7 +64,7 @@ export function analyseFile(docsRoot: string, rel: string, display: string, opti
 		const fm = readFrontmatter(source);
 		guard('frontmatter', () => checkFrontmatter({ rel, display, source, report }, fm));
 		analysis.related = collectRelated(fm);
-		guard('stale', () => fm.data && checkStale(fm.data, keyAt(source, fm, 'last_updated'), options.today, report));
+		guard('stale', () => fm.data && checkStale(fm.data, () => keyAt(source, fm, 'last_updated'), options.today, report));
 		let root: Root | undefined;
 		try {
 			root = parseDoc(source, rel.endsWith('.mdx'));
@@ -79,10 +79,11 @@ export function analyseFile(docsRoot: string, rel: string, display: string, opti
 		const headings = headingsOf(doc);
 		analysis.headings = headings;
 		analysis.links = collectLinks(doc);
-		analysis.mermaid = collectMermaid(doc);
+		// No diagram without the word; skipping the walk is most pages' case.
+		analysis.mermaid = source.includes('mermaid') ? collectMermaid(doc) : [];
 		guard('mdx-unsafe', () => checkMdxSafety(doc, fileAbs, report));
 		guard('facts', () => checkFacts(doc, source, loadFacts(), report));
-		guard('runbook-scaffold', () => checkScaffold(doc, fm, report));
+		guard('runbook-scaffold', () => checkScaffold(doc, source, fm, report));
 		if (fm.raw?.kind === 'runbook') guard('runbook-sections', () => checkRunbookSections(headings, keyAt(source, fm, 'kind'), report));
 		guard('remark-lint', () => checkRemarkLint(doc, source, display, typeof fm.raw?.title === 'string' ? fm.raw.title : undefined, report));
 	} catch (error) {

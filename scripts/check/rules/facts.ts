@@ -20,10 +20,15 @@ const LATEST = /(?<![\w.-])((?:[a-z0-9.-]+(?::[0-9]+)?\/)?[a-z0-9][a-z0-9._/-]*)
 const isPlaceholder = (ns: string) => /^[$<{]/.test(ns) || /[$<>{}*]/.test(ns);
 
 export function checkFacts(root: Root, source: string, facts: Facts, report: Report): void {
+	if (!source.includes('kubectl') && !source.includes(':latest')) return;
 	const position = lineIndex(source);
 	const namespaces = facts.namespaces.map((n) => n.name);
 	const scan = (text: string, offset: number) => {
-		for (const command of text.matchAll(KUBECTL)) {
+		// Most code has neither; a regex scan of every block costs more than these two lookups.
+		const kubectl = text.includes('kubectl');
+		const latest = text.includes(':latest');
+		if (!kubectl && !latest) return;
+		for (const command of kubectl ? text.matchAll(KUBECTL) : []) {
 			// Stop at ` -- `: what follows is the command run inside the container, with its own flags.
 			const body = command[0].split(/\s--(?:\s|$)/)[0]!;
 			for (const flag of body.matchAll(NAMESPACE_FLAG)) {
@@ -34,7 +39,7 @@ export function checkFacts(root: Root, source: string, facts: Facts, report: Rep
 				report('facts-namespace', 'error', at, `Unexpected namespace \`${ns}\`, expected one from src/data/facts.yaml${hint ? ` (did you mean \`${hint}\`?)` : `: ${namespaces.map((n) => `\`${n}\``).join(', ')}`}`);
 			}
 		}
-		for (const match of text.matchAll(LATEST)) {
+		for (const match of latest ? text.matchAll(LATEST) : []) {
 			const repository = match[1]!;
 			const pinned = facts.components.find((c) => c.image.split(':')[0] === repository || c.image.split(':')[0]!.split('/').pop() === repository.split('/').pop());
 			report('facts-latest', 'warning', position(offset + match.index!), `Unexpected floating tag \`${match[0]}\`, expected a pinned version${pinned ? ` such as \`${pinned.image}\` (src/data/facts.yaml)` : ' (see ADR 0003)'}`);

@@ -19,9 +19,10 @@ export function reviewDue(lastUpdated: string, frequency: ReviewFrequency, today
 	return { due, daysOverdue: Math.round((Date.parse(today) - Date.parse(due)) / DAY) };
 }
 
-export function checkStale(data: { last_updated: string; review_frequency: ReviewFrequency } | undefined, at: { line: number; column: number }, today: string, report: Report): void {
+/** `at` finds the `last_updated` key; asked only for a page that is due. */
+export function checkStale(data: { last_updated: string; review_frequency: ReviewFrequency } | undefined, at: () => { line: number; column: number }, today: string, report: Report): void {
 	if (!data) return;
 	const { due, daysOverdue } = reviewDue(data.last_updated, data.review_frequency, today);
 	if (daysOverdue <= 0) return;
-	report('stale', 'warning', at, `Unexpected last_updated ${data.last_updated}, older than its ${data.review_frequency} review (due ${due}, ${daysOverdue} day${daysOverdue === 1 ? '' : 's'} overdue); expected a review: re-read the page, fix what changed, then set last_updated to today`);
+	report('stale', 'warning', at(), `Unexpected last_updated ${data.last_updated}, older than its ${data.review_frequency} review (due ${due}, ${daysOverdue} day${daysOverdue === 1 ? '' : 's'} overdue); expected a review: re-read the page, fix what changed, then set last_updated to today`);
 }
