@@ -185,3 +185,15 @@ describe('the cache', () => {
 		expect(cached().stdout).toBe(edited.stdout);
 	});
 });
+
+describe('the bundle', () => {
+	it('reports exactly what the sources report, over every rule fixture', () => {
+		// The bundle swaps in faster tree utilities (scripts/check/bundle.ts); findings must not change.
+		const bundled = runCheck(['--root', 'test/fixtures/check']);
+		const sources = runCheck(['--root', 'test/fixtures/check'], { DOCS_CHECK_BUNDLE: '0' });
+		expect(linesOf(bundled).length).toBeGreaterThan(40);
+		expect(bundled.stdout).toBe(sources.stdout);
+		expect(bundled.stderr).toBe(sources.stderr);
+		expect(bundled.status).toBe(1);
+	});
+});
