@@ -104,8 +104,14 @@ export async function bundleChecker(repo = resolve(import.meta.dirname, '../..')
 	writeFileSync(tmp, JSON.stringify(manifest));
 	renameSync(tmp, join(root, 'current.json'));
 	// Older bundles are dead weight, once no run still loading their lazy chunks can be using them.
+	// A staging folder left by a build that was killed goes the same way.
 	for (const entry of readdirSync(root)) {
-		if (entry !== id && /^[0-9a-f]{16}$/.test(entry) && Date.now() - statSync(join(root, entry)).mtimeMs > 60_000) rmSync(join(root, entry), { recursive: true, force: true });
+		if (entry === id || !/^(?:[0-9a-f]{16}|\.staging-\d+)$/.test(entry)) continue;
+		try {
+			if (Date.now() - statSync(join(root, entry)).mtimeMs > 60_000) rmSync(join(root, entry), { recursive: true, force: true });
+		} catch {
+			// Removed by a concurrent run meanwhile.
+		}
 	}
 	return manifest;
 }
