@@ -16,6 +16,7 @@ import { pathToFileURL } from 'node:url';
 module.enableCompileCache?.();
 
 const repo = resolve(import.meta.dirname, '..');
+// BUNDLE_DIR of ./check/bundle.ts, spelled out: importing that module would load the TypeScript stripper.
 const bundleDir = join(repo, 'node_modules/.cache/docs-check/bundle');
 
 /** @returns {{ id: string } | undefined} the current bundle when every input is as it was built from */

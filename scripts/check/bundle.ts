@@ -30,7 +30,7 @@ const REPLACEMENTS: Record<string, string> = {
 };
 
 /** Resolves each replaced package to its drop-in, except inside the drop-in itself (it wraps the original). */
-export function replaceModules(repo: string): Plugin {
+function replaceModules(repo: string): Plugin {
 	const files = new Map(Object.entries(REPLACEMENTS).map(([pkg, file]) => [pkg, join(repo, file)]));
 	return {
 		name: 'replace-modules',
