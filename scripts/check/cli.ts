@@ -1,7 +1,8 @@
 /**
  * The CLI of `npm run check [paths…]` (entry: scripts/check.mjs), the authors' check: every
- * problem a docs PR can carry, in one run, without an Astro build. Exit 1 on errors (or on warnings with --strict), 2 on a usage error.
- * `--report review` prints the pages due for review instead and exits 0.
+ * problem a docs PR can carry, in one run, without an Astro build. Exit 1 on errors (or on
+ * warnings with --strict), 2 on a usage error. `--report review` prints the pages due for review
+ * instead and exits 0. `--watch` checks again whenever a file in the docs root changes.
  */
 import { existsSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
@@ -32,10 +33,11 @@ try {
 			report: { type: 'string' },
 			today: { type: 'string' },
 			cache: { type: 'boolean', default: true },
+			watch: { type: 'boolean', default: false },
 		},
 	});
 } catch (error) {
-	usage(`${(error as Error).message.split('\n')[0]}; expected: npm run check -- [--format pretty|json|github] [--strict] [--quiet] [--root DIR] [--report review] [--today YYYY-MM-DD] [--no-cache] [paths…]`);
+	usage(`${(error as Error).message.split('\n')[0]}; expected: npm run check -- [--format pretty|json|github] [--strict] [--quiet] [--root DIR] [--report review] [--today YYYY-MM-DD] [--no-cache] [--watch] [paths…]`);
 }
 const { values, positionals } = parsed;
 
@@ -46,10 +48,10 @@ const today = values.today ?? realToday();
 if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(today))) usage(`Unexpected --today ${today}, expected a date YYYY-MM-DD`);
 const root = resolve(values.root!);
 if (!existsSync(root) || !statSync(root).isDirectory()) usage(`Unexpected docs root ${values.root}: no such folder`);
-const tree = new DocTree(root);
+if (values.watch && values.report !== undefined) usage('Unexpected --watch with --report, expected one of them');
 
 /** Positionals may be files or folders, inside the docs root; none means the whole tree. */
-function selectFiles(): string[] {
+function selectFiles(tree: DocTree): string[] {
 	if (positionals.length === 0) return tree.docs();
 	const picked = new Set<string>();
 	for (const arg of positionals) {
@@ -63,22 +65,43 @@ function selectFiles(): string[] {
 	return [...picked].sort();
 }
 
-const targets: Target[] = selectFiles().map((rel) => ({ rel, display: relative(process.cwd(), resolve(root, rel)).split('\\').join('/') }));
+const targetsOf = (tree: DocTree): Target[] => selectFiles(tree).map((rel) => ({ rel, display: relative(process.cwd(), resolve(root, rel)).split('\\').join('/') }));
 
 if (values.report === 'review') {
-	const items = dueForReview(tree, targets, today);
+	const tree = new DocTree(root);
+	const items = dueForReview(tree, targetsOf(tree), today);
 	console.log(format === 'json' ? JSON.stringify({ today, due: items }, null, 2) : formatReview(items, today));
 	process.exit(0);
 }
 
-const problems = await checkDocs(tree, targets, { today, cache: values.cache! });
-const errors = problems.filter((p) => p.severity === 'error').length;
-const warnings = problems.length - errors;
-
-if (format === 'json') console.log(formatJson(problems, { files: targets.length, errors, warnings }));
-else {
-	const body = format === 'github' ? formatGithub(problems) : formatPretty(problems);
-	if (body) console.log(body);
-	if (!values.quiet || problems.length) console.error(summaryLine(targets.length, errors, warnings));
+/** One check of the selected files, printed; returns the exit code it deserves. */
+async function checkAndPrint(): Promise<number> {
+	// A fresh tree each time: in watch mode, files come and go between runs.
+	const tree = new DocTree(root);
+	const targets = targetsOf(tree);
+	const problems = await checkDocs(tree, targets, { today, cache: values.cache! });
+	const errors = problems.filter((p) => p.severity === 'error').length;
+	const warnings = problems.length - errors;
+	if (format === 'json') console.log(formatJson(problems, { files: targets.length, errors, warnings }));
+	else {
+		const body = format === 'github' ? formatGithub(problems) : formatPretty(problems);
+		if (body) console.log(body);
+		if (!values.quiet || problems.length) console.error(summaryLine(targets.length, errors, warnings));
+	}
+	return errors > 0 || (values.strict && warnings > 0) ? 1 : 0;
 }
-process.exitCode = errors > 0 || (values.strict && warnings > 0) ? 1 : 0;
+
+if (!values.watch) process.exitCode = await checkAndPrint();
+else {
+	const { watchTree } = await import('./watch.ts');
+	let first = true;
+	watchTree(root, async (changed) => {
+		if (changed) console.error(`\ncheck: ${changed.length === 1 ? changed[0] : `${changed.length} files`} changed, checking again`);
+		process.exitCode = await checkAndPrint();
+		if (!first) return;
+		first = false;
+		console.error(`check: watching ${relative(process.cwd(), root) || '.'} for changes (Ctrl-C to stop)`);
+		// Loaded now, while the author reads, so that editing a diagram later costs milliseconds, not a second.
+		void import('./mermaid-runtime.ts').then((runtime) => runtime.loadMermaid()).catch(() => {});
+	});
+}

@@ -1,4 +1,5 @@
 /** `npm run check` as a CLI: formats, exit codes, --strict, --report review, usage errors, never crashing. */
+import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,7 +7,7 @@ import { generateCorpus } from '../../scripts/bench/corpus.ts';
 import { cachePath } from '../../scripts/check/cache.ts';
 import { run } from '../helpers/build.ts';
 import { CHECK_TODAY, linesOf, runCheck } from '../helpers/check.ts';
-import { TMP } from '../helpers/paths.ts';
+import { ROOT, TMP } from '../helpers/paths.ts';
 
 const FM = (title: string) => `---\ntitle: ${title}\ndescription: A page.\ntype: infrastructure\ncategory: operations\nkind: guide\nstatus: current\nversion: 1.0.0\ntags: [operations]\nlast_updated: 2026-11-20\nowner: SRE Team\nreview_frequency: monthly\n---\n`;
 
@@ -195,5 +196,36 @@ describe('the bundle', () => {
 		expect(bundled.stdout).toBe(sources.stdout);
 		expect(bundled.stderr).toBe(sources.stderr);
 		expect(bundled.status).toBe(1);
+	});
+});
+
+describe('--watch', () => {
+	it('checks again when a page changes, with only the new findings printed', async () => {
+		const dir = join(TMP, 'check-watch');
+		rmSync(dir, { recursive: true, force: true });
+		mkdirSync(dir, { recursive: true });
+		writeFileSync(join(dir, 'page.mdx'), `${FM('Page')}\n## Overview\n\nText.\n`);
+		const child = spawn(process.execPath, ['scripts/check.mjs', '--watch', '--today', CHECK_TODAY, '--root', dir], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', (d) => (stdout += d));
+		child.stderr.on('data', (d) => (stderr += d));
+		const until = async (done: () => boolean) => {
+			for (let waited = 0; !done(); waited += 50) {
+				if (waited > 20_000) throw new Error(`timed out; stderr so far:\n${stderr}`);
+				await new Promise((r) => setTimeout(r, 50));
+			}
+		};
+		try {
+			await until(() => stderr.includes('for changes (Ctrl-C to stop)'));
+			expect(stderr).toContain('1 file checked: 0 errors, 0 warnings');
+			expect(stdout).toBe('');
+			writeFileSync(join(dir, 'page.mdx'), `${FM('Page')}\n#### Overview\n\nText.\n`);
+			await until(() => stderr.includes('1 file checked: 1 error, 0 warnings'));
+			expect(stderr).toContain('check: page.mdx changed, checking again');
+			expect(linesOf({ stdout, stderr, status: 0 })).toEqual([`test/.tmp/check-watch/page.mdx:15:1  remark-lint:heading-increment  Unexpected heading rank \`4\`, expected rank \`2\``]);
+		} finally {
+			child.kill();
+		}
 	});
 });
