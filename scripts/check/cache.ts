@@ -54,6 +54,11 @@ function version(options: CheckOptions): string {
 	return hash.digest('hex');
 }
 
+/** The entry of one file's analysis: its path and its bytes' hash, so a moved file is a new entry. */
+const analysisEntry = (rel: string, hash: string) => `f-${hashOf(`${rel}\0${hash}`)}.json`;
+/** The entry of one diagram's verdict, by its text alone. */
+const verdictEntry = (text: string) => `m-${hashOf(text)}.json`;
+
 /** Where the cache of one docs folder lives (one folder per docs root, so fixture trees never mix). */
 export const cachePath = (docsRoot: string) => join(CACHE_DIR, hashOf(docsRoot).slice(0, 16));
 
@@ -81,24 +86,24 @@ export class AnalysisCache {
 	}
 
 	get(rel: string, hash: string, display: string): FileAnalysis | undefined {
-		const stored = this.read<Stored>(`f-${hashOf(`${rel}\0${hash}`)}.json`);
+		const stored = this.read<Stored>(analysisEntry(rel, hash));
 		if (!stored || stored.rel !== rel || !Array.isArray(stored.problems)) return undefined;
 		return { ...stored, display, problems: stored.problems.map((p) => ({ ...p, file: display })) };
 	}
 
 	set(rel: string, hash: string, analysis: FileAnalysis): void {
 		const { display: _display, ...stored } = analysis;
-		this.pending.set(`f-${hashOf(`${rel}\0${hash}`)}.json`, stored);
+		this.pending.set(analysisEntry(rel, hash), stored);
 	}
 
 	mermaid(text: string): MermaidError | null | undefined {
-		const key = `m-${hashOf(text)}.json`;
+		const key = verdictEntry(text);
 		if (!this.verdicts.has(key)) this.verdicts.set(key, this.read<{ verdict: MermaidError | null }>(key)?.verdict);
 		return this.verdicts.get(key);
 	}
 
 	setMermaid(text: string, verdict: MermaidError | null): void {
-		const key = `m-${hashOf(text)}.json`;
+		const key = verdictEntry(text);
 		this.verdicts.set(key, verdict);
 		this.pending.set(key, { verdict });
 	}

@@ -29,15 +29,19 @@ function keyAt(source: string, fm: FrontmatterResult, key: string): { line: numb
 	return index === -1 ? { line: 1, column: 1 } : { line: index + 1, column: 1 };
 }
 
-/** `docsRoot` is the absolute docs folder; `rel` the file in it; `display` the path shown to the author. */
-export function analyseFile(docsRoot: string, rel: string, display: string, options: CheckOptions): FileAnalysis {
+/**
+ * `docsRoot` is the absolute docs folder; `rel` the file in it; `display` the path shown to the
+ * author; `read`, the file's bytes when the caller has them already (they are then the bytes the
+ * cache files this analysis under).
+ */
+export function analyseFile(docsRoot: string, rel: string, display: string, options: CheckOptions, read?: Buffer): FileAnalysis {
 	const problems: Problem[] = [];
 	const analysis: FileAnalysis = { rel, display, problems, headings: null, links: [], related: [], mermaid: [] };
 	const report: Report = (rule, severity, at, message) => problems.push({ file: display, line: at.line, column: at.column, rule, severity, message });
 	const fileAbs = join(docsRoot, rel);
 	let source: string;
 	try {
-		const bytes = readFileSync(fileAbs);
+		const bytes = read ?? readFileSync(fileAbs);
 		if (bytes.length === 0) {
 			report('file-empty', 'error', { line: 1, column: 1 }, 'Unexpected empty file, expected frontmatter and content');
 			return analysis;

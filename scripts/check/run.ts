@@ -27,6 +27,9 @@ export interface Target {
 	display: string;
 }
 
+/** A target to analyse, with the bytes already read to hash it (so the analysis does not read it again). */
+type Miss = Target & { hash?: string; bytes?: Buffer };
+
 export interface RunOptions extends CheckOptions {
 	/** Reuse and update the per-file cache (default on; `--no-cache` turns it off). */
 	cache: boolean;
@@ -62,7 +65,7 @@ export async function checkDocs(tree: DocTree, targets: Target[], options: RunOp
 	// null is a verdict (the diagram parses); undefined means not judged yet.
 	const known = (text: string) => (verdicts.has(text) ? verdicts.get(text) : cache?.mermaid(text));
 	const analyses: FileAnalysis[] = [];
-	const misses: (Target & { hash?: string })[] = [];
+	const misses: Miss[] = [];
 	let preloadMermaid = false;
 	for (const target of targets) {
 		let bytes: Buffer | undefined;
@@ -75,7 +78,7 @@ export async function checkDocs(tree: DocTree, targets: Target[], options: RunOp
 		const hit = hash && cache?.get(target.rel, hash, target.display);
 		if (hit) analyses.push(hit);
 		else {
-			misses.push({ ...target, hash });
+			misses.push({ ...target, hash, bytes });
 			preloadMermaid ||= !!bytes && mayNeedMermaid(bytes.toString('utf8'), known);
 		}
 	}
@@ -154,10 +157,10 @@ async function parseHere(texts: string[]): Promise<Map<string, MermaidError | nu
  * worker taking the next file from a shared counter. The analysis modules are loaded only when
  * there is something to analyse.
  */
-async function analyseAll(docsRoot: string, targets: Target[], options: CheckOptions, preloadMermaid: boolean): Promise<Lane> {
+async function analyseAll(docsRoot: string, targets: Miss[], options: CheckOptions, preloadMermaid: boolean): Promise<Lane> {
 	if (targets.length === 0) return { analyses: [], parse: parseHere, close() {} };
 	const { analyseFile } = await import('./check-file.ts');
-	const analyse = (t: Target) => analyseFile(docsRoot, t.rel, t.display, options);
+	const analyse = (t: Miss) => analyseFile(docsRoot, t.rel, t.display, options, t.bytes);
 	if (targets.length < WORKER_THRESHOLD || availableParallelism() < 2 || process.env.DOCS_CHECK_WORKERS === '0') return { analyses: targets.map(analyse), parse: parseHere, close() {} };
 
 	const counter = new Int32Array(new SharedArrayBuffer(4));
