@@ -4,6 +4,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../scripts/bench/corpus.ts';
+import { BUNDLE_DIR } from '../../scripts/check/bundle.ts';
 import { cachePath } from '../../scripts/check/cache.ts';
 import { run } from '../helpers/build.ts';
 import { CHECK_TODAY, linesOf, runCheck } from '../helpers/check.ts';
@@ -189,8 +190,13 @@ describe('the cache', () => {
 
 describe('the bundle', () => {
 	it('reports exactly what the sources report, over every rule fixture', () => {
-		// The bundle swaps in faster tree utilities (scripts/check/bundle.ts); findings must not change.
+		// The bundle swaps in faster tree utilities and its own build of jsdom + mermaid
+		// (scripts/check/bundle.ts); findings, diagram verdicts included, must not change.
 		const bundled = runCheck(['--root', 'test/fixtures/check']);
+		const bundleDir = join(ROOT, BUNDLE_DIR);
+		const { id } = JSON.parse(readFileSync(join(bundleDir, 'current.json'), 'utf8')) as { id: string };
+		expect(readFileSync(join(bundleDir, id, 'cli.js'), 'utf8')).toContain('import("./mermaid-runtime.cjs")');
+		expect(readdirSync(join(bundleDir, id))).toContain('mermaid-runtime.cjs');
 		const sources = runCheck(['--root', 'test/fixtures/check'], { DOCS_CHECK_BUNDLE: '0' });
 		expect(linesOf(bundled).length).toBeGreaterThan(40);
 		expect(bundled.stdout).toBe(sources.stdout);
