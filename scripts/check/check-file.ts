@@ -11,6 +11,7 @@ import type { Root } from 'mdast';
 import { loadFacts } from '../../src/lib/facts.ts';
 import { readFrontmatter, type FrontmatterResult } from '../../src/lib/frontmatter.ts';
 import { headingsOf, MarkdownSyntaxError, parseDoc } from '../../src/lib/markdown.ts';
+import { withFlatTree } from './fast-visit-parents.ts';
 import { checkFacts } from './rules/facts.ts';
 import { checkFrontmatter, collectRelated } from './rules/frontmatter.ts';
 import { collectLinks } from './rules/links.ts';
@@ -80,15 +81,18 @@ export function analyseFile(docsRoot: string, rel: string, display: string, opti
 		guard('secret', () => checkSecrets(source, root, report));
 		if (!root) return analysis;
 		const doc = root;
-		const headings = headingsOf(doc);
-		analysis.headings = headings;
-		analysis.links = collectLinks(doc);
-		// No diagram without the word; skipping the walk is most pages' case.
-		analysis.mermaid = source.includes('mermaid') ? collectMermaid(doc) : [];
-		guard('mdx-unsafe', () => checkMdxSafety(doc, fileAbs, report));
-		guard('facts', () => checkFacts(doc, source, loadFacts(), report));
-		guard('runbook-scaffold', () => checkScaffold(doc, source, fm, report));
-		if (fm.raw?.kind === 'runbook') guard('runbook-sections', () => checkRunbookSections(headings, keyAt(source, fm, 'kind'), report));
+		// None of these rules changes the tree, so their walks share one listing of it.
+		withFlatTree(doc, () => {
+			const headings = headingsOf(doc);
+			analysis.headings = headings;
+			analysis.links = collectLinks(doc);
+			// No diagram without the word; skipping the walk is most pages' case.
+			analysis.mermaid = source.includes('mermaid') ? collectMermaid(doc) : [];
+			guard('mdx-unsafe', () => checkMdxSafety(doc, fileAbs, report));
+			guard('facts', () => checkFacts(doc, source, loadFacts(), report));
+			guard('runbook-scaffold', () => checkScaffold(doc, source, fm, report));
+			if (fm.raw?.kind === 'runbook') guard('runbook-sections', () => checkRunbookSections(headings, keyAt(source, fm, 'kind'), report));
+		});
 		guard('remark-lint', () => checkRemarkLint(doc, source, display, typeof fm.raw?.title === 'string' ? fm.raw.title : undefined, report));
 	} catch (error) {
 		// Outside any one rule (the frontmatter reader, the heading extractor): still one line, never a crash.

@@ -10,7 +10,7 @@ import { convert as upstreamConvert } from 'unist-util-is';
 import { visitParents as upstreamVisit } from 'unist-util-visit-parents';
 import { describe, expect, it } from 'vitest';
 import { convert as fastConvert } from '../../scripts/check/fast-unist-is.ts';
-import { visitParents as fastVisit, SKIP, EXIT } from '../../scripts/check/fast-visit-parents.ts';
+import { visitParents as fastVisit, SKIP, EXIT, withFlatTree } from '../../scripts/check/fast-visit-parents.ts';
 import { DocTree } from '../../src/lib/doc-tree.ts';
 import { parseDoc } from '../../src/lib/markdown.ts';
 import { ROOT } from '../helpers/paths.ts';
@@ -39,19 +39,26 @@ function recorder(log: string[], label: 'enter' | 'exit', reverse: boolean) {
 }
 
 describe('fast-visit-parents', () => {
-	it('visits every real doc exactly as upstream, for every test and visitor answer', () => {
+	it.each([
+		['recursing', (_root: Node, pass: () => void) => pass()],
+		['down one listing of the tree (withFlatTree)', (root: Node, pass: () => void) => withFlatTree(root as never, pass)],
+	])('visits every real doc exactly as upstream, for every test and visitor answer, %s', (_mode, within) => {
 		let compared = 0;
 		for (const { rel, root } of trees) {
 			for (const test of TESTS) {
-				for (const reverse of [false, true]) {
+				for (const [reverse, withExit] of [[false, false], [false, true], [true, false], [true, true]]) {
+					if (test === undefined && withExit) continue;
 					const run = (visit: typeof fastVisit) => {
 						const log: string[] = [];
 						if (test === undefined) visit(root as never, recorder(log, 'enter', reverse), reverse);
+						else if (!withExit) visit(root as never, test, recorder(log, 'enter', reverse), reverse);
 						else visit(root as never, test, { enter: recorder(log, 'enter', reverse), exit: recorder(log, 'exit', reverse) }, reverse);
 						return log;
 					};
 					const expected = run(upstreamVisit as unknown as typeof fastVisit);
-					expect(run(fastVisit), `${rel} ${String(test)} reverse=${reverse}`).toEqual(expected);
+					let actual: string[] = [];
+					within(root, () => (actual = run(fastVisit)));
+					expect(actual, `${rel} ${String(test)} reverse=${reverse} exit=${withExit}`).toEqual(expected);
 					compared += expected.length;
 				}
 			}
