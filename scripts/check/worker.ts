@@ -1,7 +1,8 @@
 /**
- * The second thread of ./run.ts. It loads mermaid first when a diagram will need it (about a second,
- * spent while the main thread is already checking files), then takes files from the shared counter
- * until none is left, posts their analyses, and answers requests to parse diagram texts.
+ * The second thread of ./run.ts. It loads mermaid first when a diagram will need it (~0.65 s, spent
+ * while the main thread is already checking files), then, if many files are still left (JOIN_MIN),
+ * takes files from the shared counter until none is left; it posts their analyses, and answers
+ * requests to parse diagram texts.
  */
 import module from 'node:module';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -30,12 +31,18 @@ const runtime = () => import('./mermaid-runtime.ts');
 // A failure to load is reported when a diagram is parsed.
 if (preloadMermaid) await runtime().then((r) => r.loadMermaid()).catch(() => {});
 
-const { analyseFile } = await import('./check-file.ts');
 const next = new Int32Array(counter);
 const analyses: [number, FileAnalysis][] = [];
-for (let i = Atomics.add(next, 0, 1); i < targets.length; i = Atomics.add(next, 0, 1)) {
-	const t = targets[i]!;
-	analyses.push([i, analyseFile(docsRoot, t.rel, t.display, options)]);
+// Joining late costs this thread the checker's modules and a cold JIT, and slows the main thread
+// (on two cores they share caches and V8's helper threads): below this many files left, the main
+// thread alone finishes sooner (1,000-doc corpus: 1.63-1.74 s alone, 1.65-1.84 s sharing ~300 files).
+const JOIN_MIN = Number(process.env.DOCS_CHECK_JOIN_MIN ?? 1000);
+if (!preloadMermaid || targets.length - Atomics.load(next, 0) >= JOIN_MIN) {
+	const { analyseFile } = await import('./check-file.ts');
+	for (let i = Atomics.add(next, 0, 1); i < targets.length; i = Atomics.add(next, 0, 1)) {
+		const t = targets[i]!;
+		analyses.push([i, analyseFile(docsRoot, t.rel, t.display, options)]);
+	}
 }
 port.postMessage({ kind: 'analyses', analyses } satisfies FromWorker);
 

@@ -144,10 +144,30 @@ describe('worker threads', () => {
 		writeFileSync(join(dir, doc.rel), source);
 	}
 
-	it('report the same problems as one thread', () => {
-		const split = runCheck(['--root', dir, '--today', '2026-11-26']);
+	// Without a diagram to judge, the worker takes files from the start.
+	const plainDir = join(TMP, 'check-workers-plain');
+	rmSync(plainDir, { recursive: true, force: true });
+	for (const doc of corpus) {
+		mkdirSync(join(plainDir, doc.rel, '..'), { recursive: true });
+		writeFileSync(join(plainDir, doc.rel), (doc.rel.endsWith('page-0007.mdx') ? doc.source.replace('-n neotool-', '-n neotool-x') : doc.source).replaceAll('```mermaid', '```text'));
+	}
+
+	it('share the files and report the same problems as one thread', () => {
+		const split = runCheck(['--root', plainDir, '--today', '2026-11-26'], { DOCS_CHECK_TRACE: '1' });
+		const single = runCheck(['--root', plainDir, '--today', '2026-11-26'], { DOCS_CHECK_WORKERS: '0' });
+		const shared = /(\d+) files analysed on the main thread, (\d+) on the worker/.exec(split.stderr);
+		expect(Number(shared?.[1]) + Number(shared?.[2])).toBe(corpus.length);
+		expect(Number(shared?.[2])).toBeGreaterThan(0);
+		expect(linesOf(split).length).toBeGreaterThan(0);
+		expect(split.stdout).toBe(single.stdout);
+		expect(split.status).toBe(1);
+	});
+
+	it('judge diagrams on the worker, which leaves a small tree to the main thread, with the same findings', () => {
+		const split = runCheck(['--root', dir, '--today', '2026-11-26'], { DOCS_CHECK_TRACE: '1' });
 		const single = runCheck(['--root', dir, '--today', '2026-11-26'], { DOCS_CHECK_WORKERS: '0' });
-		expect(split.stderr.trim()).toMatch(new RegExp(`^${corpus.length} files checked: [1-9]\\d* errors?, 0 warnings$`));
+		expect(split.stderr).toContain(`${corpus.length} files analysed on the main thread, 0 on the worker`);
+		expect(split.stderr.trim().split('\n').at(-1)).toMatch(new RegExp(`^${corpus.length} files checked: [1-9]\\d* errors?, 0 warnings$`));
 		const lines = linesOf(split);
 		expect(lines.filter((l) => l.includes('page-0007.mdx') && l.includes('facts-namespace')).length).toBeGreaterThan(0);
 		// Diagrams are parsed by the worker's mermaid lane when the work is split.
