@@ -48,15 +48,17 @@ const MERMAID_FENCE = /^[ \t>]*(?:`{3,}|~{3,})[ \t]*mermaid\b/gm;
 const TOP_LEVEL_DIAGRAM = /^(`{3,}|~{3,})[ \t]*mermaid[^\n]*\n([\s\S]*?)\n\1[ \t]*$/gm;
 
 /**
- * Whether a file seems to hold a diagram mermaid has not judged yet. It only decides whether
- * mermaid starts loading early; every verdict still comes from the parsed tree. A fence this cannot
- * read exactly (indented in a list, say) counts as new.
+ * The diagrams of a file mermaid has not judged yet, as far as a regex reads them: `texts` are the
+ * top-level fences' texts, `unread` says some fence could not be read (indented in a list, say).
+ * They only let mermaid start loading, and judge these texts, while files are still being checked;
+ * every verdict reported is looked up by the parsed tree's own text (parsed then if it differs).
  */
-function mayNeedMermaid(source: string, known: (text: string) => MermaidError | null | undefined): boolean {
+function unjudgedDiagrams(bytes: Buffer, known: (text: string) => MermaidError | null | undefined): { texts: string[]; unread: boolean } {
+	if (!bytes.includes('mermaid')) return { texts: [], unread: false };
+	const source = bytes.toString('utf8');
 	const fences = source.match(MERMAID_FENCE)?.length ?? 0;
-	if (fences === 0) return false;
 	const texts = [...source.matchAll(TOP_LEVEL_DIAGRAM)].map((m) => m[2]!);
-	return texts.length < fences || texts.some((text) => known(text) === undefined);
+	return { texts: texts.filter((text) => known(text) === undefined), unread: texts.length < fences };
 }
 
 export async function checkDocs(tree: DocTree, targets: Target[], options: RunOptions): Promise<Problem[]> {
@@ -66,6 +68,7 @@ export async function checkDocs(tree: DocTree, targets: Target[], options: RunOp
 	const known = (text: string) => (verdicts.has(text) ? verdicts.get(text) : cache?.mermaid(text));
 	const analyses: FileAnalysis[] = [];
 	const misses: Miss[] = [];
+	const prefetch = new Set<string>();
 	let preloadMermaid = false;
 	for (const target of targets) {
 		let bytes: Buffer | undefined;
@@ -79,10 +82,13 @@ export async function checkDocs(tree: DocTree, targets: Target[], options: RunOp
 		if (hit) analyses.push(hit);
 		else {
 			misses.push({ ...target, hash, bytes });
-			preloadMermaid ||= !!bytes && mayNeedMermaid(bytes.toString('utf8'), known);
+			if (!bytes) continue;
+			const diagrams = unjudgedDiagrams(bytes, known);
+			for (const text of diagrams.texts) prefetch.add(text);
+			preloadMermaid ||= diagrams.unread || diagrams.texts.length > 0;
 		}
 	}
-	const lane = await analyseAll(tree.root, misses, options, preloadMermaid);
+	const lane = await analyseAll(tree.root, misses, options, preloadMermaid, [...prefetch]);
 	lane.analyses.forEach((analysis, i) => {
 		const hash = misses[i]!.hash;
 		if (hash) cache?.set(analysis.rel, hash, analysis);
@@ -157,14 +163,14 @@ async function parseHere(texts: string[]): Promise<Map<string, MermaidError | nu
  * worker taking the next file from a shared counter. The analysis modules are loaded only when
  * there is something to analyse.
  */
-async function analyseAll(docsRoot: string, targets: Miss[], options: CheckOptions, preloadMermaid: boolean): Promise<Lane> {
+async function analyseAll(docsRoot: string, targets: Miss[], options: CheckOptions, preloadMermaid: boolean, prefetch: string[]): Promise<Lane> {
 	if (targets.length === 0) return { analyses: [], parse: parseHere, close() {} };
 	const { analyseFile } = await import('./check-file.ts');
 	const analyse = (t: Miss) => analyseFile(docsRoot, t.rel, t.display, options, t.bytes);
 	if (targets.length < WORKER_THRESHOLD || availableParallelism() < 2 || process.env.DOCS_CHECK_WORKERS === '0') return { analyses: targets.map(analyse), parse: parseHere, close() {} };
 
 	const counter = new Int32Array(new SharedArrayBuffer(4));
-	const input: WorkerInput = { docsRoot, targets: targets.map(({ rel, display }) => ({ rel, display })), options: { today: options.today }, counter: counter.buffer as SharedArrayBuffer, preloadMermaid };
+	const input: WorkerInput = { docsRoot, targets: targets.map(({ rel, display }) => ({ rel, display })), options: { today: options.today }, counter: counter.buffer as SharedArrayBuffer, preloadMermaid, prefetch };
 	const worker = new Worker(WORKER, { workerData: input });
 	let failed: Error | undefined;
 	const waiting = new Map<FromWorker['kind'], (message: FromWorker) => void>();

@@ -16,6 +16,8 @@ export interface WorkerInput {
 	/** One Int32: the index of the next target to take, shared with the main thread. */
 	counter: SharedArrayBuffer;
 	preloadMermaid: boolean;
+	/** Diagram texts to judge as soon as mermaid is loaded, so their verdicts are ready when asked for. */
+	prefetch: string[];
 }
 
 export type FromWorker =
@@ -24,7 +26,7 @@ export type FromWorker =
 	| { kind: 'failed'; error: string };
 
 module.enableCompileCache?.();
-const { docsRoot, targets, options, counter, preloadMermaid } = workerData as WorkerInput;
+const { docsRoot, targets, options, counter, preloadMermaid, prefetch } = workerData as WorkerInput;
 const port = parentPort!;
 // Imported only when needed: the module loads jsdom.
 const runtime = () => import('./mermaid-runtime.ts');
@@ -46,7 +48,16 @@ if (!preloadMermaid || targets.length - Atomics.load(next, 0) >= JOIN_MIN) {
 }
 port.postMessage({ kind: 'analyses', analyses } satisfies FromWorker);
 
+// Judged now, while the main thread is still busy; the runtime keeps each verdict, so the request
+// for the trees' own texts is answered at once.
+const judgeEarly = async () => {
+	const { parseDiagram } = await runtime();
+	for (const text of prefetch) await parseDiagram(text);
+};
+const prefetched = preloadMermaid ? judgeEarly().catch(() => {}) : undefined;
+
 port.on('message', async ({ texts }: { texts: string[] }) => {
+	await prefetched;
 	const verdicts: [string, MermaidError | null][] = [];
 	try {
 		const { parseDiagram } = await runtime();
