@@ -215,8 +215,8 @@ describe('the bundle', () => {
 		const bundled = runCheck(['--root', 'test/fixtures/check']);
 		const bundleDir = join(ROOT, BUNDLE_DIR);
 		const { id } = JSON.parse(readFileSync(join(bundleDir, 'current.json'), 'utf8')) as { id: string };
-		expect(readFileSync(join(bundleDir, id, 'cli.js'), 'utf8')).toContain('import("./mermaid-runtime.cjs")');
-		expect(readdirSync(join(bundleDir, id))).toContain('mermaid-runtime.cjs');
+		expect(readFileSync(join(bundleDir, id, 'cli.js'), 'utf8')).toContain('import("./runtime/mermaid-runtime.js")');
+		expect(readdirSync(join(bundleDir, id, 'runtime'))).toContain('mermaid-runtime.js');
 		const sources = runCheck(['--root', 'test/fixtures/check'], { DOCS_CHECK_BUNDLE: '0' });
 		expect(linesOf(bundled).length).toBeGreaterThan(40);
 		expect(bundled.stdout).toBe(sources.stdout);
