@@ -5,6 +5,7 @@
  * requests to parse diagram texts.
  */
 import module from 'node:module';
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { MermaidError } from './mermaid-runtime.ts';
 import type { CheckOptions, FileAnalysis } from './types.ts';
@@ -26,6 +27,17 @@ export type FromWorker =
 	| { kind: 'failed'; error: string };
 
 module.enableCompileCache?.();
+// This thread yields to the main one and to V8's helper threads (they compile and collect garbage
+// for both): at equal priority on two cores it delays them, and the main thread is the one the run
+// waits for (1,000-doc corpus: 1.46-1.57 s niced, 1.58-1.71 s not). On Linux, `setpriority` for
+// "this process" applies to the calling thread only; elsewhere it would lower the whole process.
+if (process.platform === 'linux') {
+	try {
+		setPriority(19);
+	} catch {
+		// Not allowed here: run at the same priority.
+	}
+}
 const { docsRoot, targets, options, counter, preloadMermaid, prefetch } = workerData as WorkerInput;
 const port = parentPort!;
 // Imported only when needed: the module loads jsdom.
