@@ -153,7 +153,8 @@ describe('worker threads', () => {
 	}
 
 	it('share the files and report the same problems as one thread', () => {
-		const split = runCheck(['--root', plainDir, '--today', '2026-11-26'], { DOCS_CHECK_TRACE: '1' });
+		// At its usual priority: niced, the worker may get no time while other tests keep the cores busy.
+		const split = runCheck(['--root', plainDir, '--today', '2026-11-26'], { DOCS_CHECK_TRACE: '1', DOCS_CHECK_NICE: '0' });
 		const single = runCheck(['--root', plainDir, '--today', '2026-11-26'], { DOCS_CHECK_WORKERS: '0' });
 		const shared = /(\d+) files analysed on the main thread, (\d+) on the worker/.exec(split.stderr);
 		expect(Number(shared?.[1]) + Number(shared?.[2])).toBe(corpus.length);
