@@ -2,8 +2,9 @@
  * Reads a doc's YAML frontmatter with source positions and validates it against the one schema,
  * so every problem can be reported at the line and column of the offending key.
  */
+import { createRequire } from 'node:module';
 import { load, type YAMLException } from 'js-yaml';
-import { isMap, isScalar, LineCounter, parseDocument, type Document as YamlDocument, type Node as YamlNode } from 'yaml';
+import type { Document as YamlDocument, LineCounter, Node as YamlNode } from 'yaml';
 import { frontmatterSchema, type Frontmatter } from '../../schemas/frontmatter.ts';
 import type { Position } from './position.ts';
 
@@ -25,6 +26,10 @@ export interface FrontmatterResult {
 	locate: (path: readonly PropertyKey[]) => Position;
 }
 
+// `yaml` only places problems, so it is loaded on the first one: most runs never need its ~25 ms.
+let yamlLib: typeof import('yaml') | undefined;
+const yaml = () => (yamlLib ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
+
 const FENCE = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 
 export function readFrontmatter(source: string): FrontmatterResult {
@@ -43,12 +48,19 @@ export function readFrontmatter(source: string): FrontmatterResult {
 	// The site reads frontmatter with js-yaml (Astro's parser), so js-yaml decides what the data is and
 	// whether it parses; it is also ~9× faster. `yaml`, with its syntax tree and clearer messages, is
 	// only built to say where: a problem's line and column, or what is wrong with broken YAML.
-	const counter = new LineCounter();
+	let counter: LineCounter | undefined;
 	let tree: YamlDocument | undefined;
-	const positioned = () => (tree ??= parseDocument(yamlText, { lineCounter: counter, prettyErrors: false }));
+	const positioned = () => {
+		if (!tree) {
+			counter = new (yaml().LineCounter)();
+			tree = yaml().parseDocument(yamlText, { lineCounter: counter, prettyErrors: false });
+		}
+		return tree;
+	};
 	// YAML lines are 1-based within the block; the block starts on file line 2.
 	const at = (offset: number): Position => {
-		const p = counter.linePos(offset);
+		positioned();
+		const p = counter!.linePos(offset);
 		return { line: p.line + 1, column: p.col };
 	};
 	const locate = (path: readonly PropertyKey[]): Position => {
@@ -59,6 +71,7 @@ export function readFrontmatter(source: string): FrontmatterResult {
 			if (node && node.range) return at(node.range[0]);
 			// A missing value: point at the key instead.
 			const parent = depth > 1 ? (doc.getIn(sub.slice(0, -1) as unknown[], true) as YamlNode | undefined) : doc.contents;
+			const { isMap, isScalar } = yaml();
 			if (parent && isMap(parent)) {
 				const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === sub.at(-1));
 				if (pair && isScalar(pair.key) && pair.key.range) return at(pair.key.range[0]);
