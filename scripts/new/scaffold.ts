@@ -8,8 +8,7 @@ import type { Category } from '../../schemas/category.ts';
 import type { DocType } from '../../schemas/doc-type.ts';
 import { RUNBOOK_SECTIONS, type Kind } from '../../schemas/kind.ts';
 import type { Tag } from '../../schemas/tag-registry.ts';
-
-export const SCAFFOLD_MARKER = 'TODO:';
+import { SCAFFOLD_MARKER } from './marker.ts';
 
 /** Defaults per top-level docs folder: the doc family, the usual concern and one registered tag. */
 const FOLDER_DEFAULTS: Record<string, { type: DocType; category: Category; tag: Tag }> = {

@@ -9,7 +9,7 @@ import { visit } from 'unist-util-visit';
 import { RUNBOOK_SECTIONS } from '../../../schemas/kind.ts';
 import type { FrontmatterResult } from '../../../src/lib/frontmatter.ts';
 import type { HeadingInfo } from '../../../src/lib/markdown.ts';
-import { SCAFFOLD_MARKER } from '../../new/scaffold.ts';
+import { SCAFFOLD_MARKER } from '../../new/marker.ts';
 import type { Report } from '../types.ts';
 
 const norm = (text: string) => text.trim().replace(/[:.]$/, '').toLowerCase();
