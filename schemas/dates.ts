@@ -1,13 +1,18 @@
 import { z } from 'astro/zod';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DAY_MS = 86_400_000;
+let day: { iso: string; until: number } | undefined;
 
 /**
  * Today as YYYY-MM-DD in UTC, from the real clock: a date that was not in the future when committed
  * never becomes so, so rebuilding an old commit still passes (SOURCE_DATE_EPOCH is not used here).
  */
 export function today(): string {
-	return new Date().toISOString().slice(0, 10);
+	const now = Date.now();
+	// Asked once per page checked: the date is worked out again only when the UTC day changes.
+	if (!day || now >= day.until || now < day.until - DAY_MS) day = { iso: new Date(now).toISOString().slice(0, 10), until: (Math.floor(now / DAY_MS) + 1) * DAY_MS };
+	return day.iso;
 }
 
 /**
