@@ -88,12 +88,17 @@ export class DocTree {
 	resolveLink(fromRel: string, href: string): LinkResolution {
 		if (EXTERNAL.test(href) || href.startsWith('/')) return { kind: 'external' };
 		const hashAt = href.indexOf('#');
-		let rawPath: string;
-		try {
-			rawPath = decodeURI(hashAt === -1 ? href : href.slice(0, hashAt)).split('?')[0]!;
-		} catch {
-			return { kind: 'error', rule: 'link-target', message: `Unexpected malformed URL \`${href}\` (a \`%\` not followed by two hex digits), expected a valid link (write \`%25\` for a literal \`%\`)` };
+		let rawPath = hashAt === -1 ? href : href.slice(0, hashAt);
+		// Most links have no escapes and no query: decoding and splitting only when there are.
+		if (rawPath.includes('%')) {
+			try {
+				rawPath = decodeURI(rawPath);
+			} catch {
+				return { kind: 'error', rule: 'link-target', message: `Unexpected malformed URL \`${href}\` (a \`%\` not followed by two hex digits), expected a valid link (write \`%25\` for a literal \`%\`)` };
+			}
 		}
+		const queryAt = rawPath.indexOf('?');
+		if (queryAt !== -1) rawPath = rawPath.slice(0, queryAt);
 		const hash = hashAt === -1 ? '' : href.slice(hashAt + 1);
 		let target = fromRel;
 		if (rawPath !== '') {
