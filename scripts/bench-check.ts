@@ -1,6 +1,6 @@
 /**
  * `npm run bench:check -- --docs 1000`: times the authors' check on a generated corpus
- * (scripts/bench/corpus.ts), as an author meets it, each as its own `node scripts/check.ts` process:
+ * (scripts/bench/corpus.ts), as an author meets it, each as its own `node scripts/check.mjs` process:
  *   1. full check, cold (no cache: what CI does on a fresh clone),
  *   2. full check, warm (cache filled by 1, nothing changed),
  *   3. one changed file, warm (one page edited, checked alone),

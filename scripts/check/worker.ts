@@ -49,9 +49,9 @@ if (preloadMermaid) await runtime().then((r) => r.loadMermaid()).catch(() => {})
 
 const next = new Int32Array(counter);
 const analyses: [number, FileAnalysis][] = [];
-// Joining late costs this thread the checker's modules and a cold JIT, and slows the main thread
-// (on two cores they share caches and V8's helper threads): below this many files left, the main
-// thread alone finishes sooner (1,000-doc corpus: 1.63-1.74 s alone, 1.65-1.84 s sharing ~300 files).
+// Joining late costs this thread the checker's modules and a cold JIT, and the main thread then waits
+// for its last files: below this many files left, the main thread alone finishes sooner (1,000-doc
+// corpus, ~300 left: 1.49-1.54 s alone, 1.56-1.63 s sharing; 5,000 docs: sharing is ~1 s faster).
 const JOIN_MIN = Number(process.env.DOCS_CHECK_JOIN_MIN ?? 1000);
 if (!preloadMermaid || targets.length - Atomics.load(next, 0) >= JOIN_MIN) {
 	const { analyseFile } = await import('./check-file.ts');
