@@ -39,8 +39,7 @@ const TOKENS: TokenPattern[] = [
 ];
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-// A lookahead, so that needles overlapping in the text (`secretoken`) are all found.
-const NEEDLES = new RegExp(`(?=(${[...TOKENS.flatMap((t) => t.needles), 'passw', '://'].filter((n) => n !== 's.').map(escape).join('|')}))`, 'gi');
+const NEEDLES = new RegExp([...TOKENS.flatMap((t) => t.needles), 'passw', '://'].filter((n) => n !== 's.').map(escape).join('|'), 'gi');
 
 // `password: x`, `PASSWORD=x`, `"password": "x"`, `--password x`, `--password=x`.
 const PASSWORD_ASSIGNMENT = /(?:(?<![\w-])([A-Za-z_][\w.-]*)?(?:password|passwd)["']?\s*[:=]|--password[=\s])[ \t]*("[^"\n]*"|'[^'\n]*'|[^\s"',;)}\]]+)/gi;
@@ -87,10 +86,16 @@ export function checkSecrets(source: string, root: Root | undefined, report: Rep
 		report('secret', 'error', position(offset), message);
 	};
 
-	// One pass for every needle (a pass per needle cost 1.5× as much); 's.' is in nearly every page,
+	// One pass for every needle (a pass per needle cost 2.5× as much); 's.' is in nearly every page,
 	// so the Vault pattern runs anyway.
 	const present = new Set<string>();
-	for (const match of source.matchAll(NEEDLES)) present.add(match[1]!.toLowerCase());
+	const scan = new RegExp(NEEDLES);
+	// Resuming one character after each match, not after its end, finds overlapping needles too
+	// (`secretoken`); a lookahead would do the same but defeats the regex engine's fast scan (2× slower).
+	for (let match = scan.exec(source); match; match = scan.exec(source)) {
+		present.add(match[0].toLowerCase());
+		scan.lastIndex = match.index + 1;
+	}
 	const mentions = (needles: string[]) => needles.some((needle) => needle === 's.' || present.has(needle));
 	for (const { what, needles, pattern, group, allow } of TOKENS) {
 		if (!mentions(needles)) continue;
