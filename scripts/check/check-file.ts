@@ -17,7 +17,7 @@ import { checkFrontmatter, collectRelated } from './rules/frontmatter.ts';
 import { collectLinks } from './rules/links.ts';
 import { checkMdxSafety } from './rules/mdx-safety.ts';
 import { collectMermaid } from './rules/mermaid.ts';
-import { checkRemarkLint } from './rules/remark-lint.ts';
+import { checkRemarkLint, withPageTitle } from './rules/remark-lint.ts';
 import { checkRunbookSections, checkScaffold } from './rules/runbook.ts';
 import { checkSecrets } from './rules/secrets.ts';
 import { checkStale } from './rules/stale.ts';
@@ -81,19 +81,23 @@ export function analyseFile(docsRoot: string, rel: string, display: string, opti
 		guard('secret', () => checkSecrets(source, root, report));
 		if (!root) return analysis;
 		const doc = root;
-		// None of these rules changes the tree, so their walks share one listing of it.
-		withFlatTree(doc, () => {
-			const headings = headingsOf(doc);
-			analysis.headings = headings;
-			analysis.links = collectLinks(doc);
-			// No diagram without the word; skipping the walk is most pages' case.
-			analysis.mermaid = source.includes('mermaid') ? collectMermaid(doc) : [];
-			guard('mdx-unsafe', () => checkMdxSafety(doc, fileAbs, report));
-			guard('facts', () => checkFacts(doc, source, loadFacts(), report));
-			guard('runbook-scaffold', () => checkScaffold(doc, source, fm, report));
-			if (fm.raw?.kind === 'runbook') guard('runbook-sections', () => checkRunbookSections(headings, keyAt(source, fm, 'kind'), report));
-		});
-		guard('remark-lint', () => checkRemarkLint(doc, source, display, typeof fm.raw?.title === 'string' ? fm.raw.title : undefined, report));
+		// No rule changes the tree, so all their walks share one listing of it, taken with the page
+		// title's stand-in in place: remark-lint needs it; the heading list leaves it out, and no other
+		// rule looks at a heading's text.
+		withPageTitle(doc, typeof fm.raw?.title === 'string' ? fm.raw.title : undefined, (titleHeading) =>
+			withFlatTree(doc, () => {
+				const headings = headingsOf(doc, titleHeading);
+				analysis.headings = headings;
+				analysis.links = collectLinks(doc);
+				// No diagram without the word; skipping the walk is most pages' case.
+				analysis.mermaid = source.includes('mermaid') ? collectMermaid(doc) : [];
+				guard('mdx-unsafe', () => checkMdxSafety(doc, fileAbs, report));
+				guard('facts', () => checkFacts(doc, source, loadFacts(), report));
+				guard('runbook-scaffold', () => checkScaffold(doc, source, fm, report));
+				if (fm.raw?.kind === 'runbook') guard('runbook-sections', () => checkRunbookSections(headings, keyAt(source, fm, 'kind'), report));
+				guard('remark-lint', () => checkRemarkLint(doc, source, display, report));
+			}),
+		);
 	} catch (error) {
 		// Outside any one rule (the frontmatter reader, the heading extractor): still one line, never a crash.
 		report('check-internal', 'error', { line: 1, column: 1 }, `Unexpected failure checking this file (${(error as Error).message?.split('\n')[0] ?? String(error)}), expected the check to finish; please report this with the file`);

@@ -44,12 +44,14 @@ export interface HeadingInfo {
 
 /**
  * Heading ids exactly as the site assigns them: Astro's heading-ids plugin runs github-slugger over
- * each heading's text in document order, so duplicates become `name-1`, `name-2`.
+ * each heading's text in document order, so duplicates become `name-1`, `name-2`. `skip` is a
+ * heading that is not the page's own (the checker's stand-in for the title).
  */
-export function headingsOf(tree: Root): HeadingInfo[] {
+export function headingsOf(tree: Root, skip?: Heading): HeadingInfo[] {
 	const slugger = new GithubSlugger();
 	const out: HeadingInfo[] = [];
 	visit(tree, 'heading', (node: Heading) => {
+		if (node === skip) return;
 		const text = toString(node);
 		out.push({ depth: node.depth, text, slug: slugger.slug(renderedText(node)), line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
 	});

@@ -12,7 +12,6 @@ import remarkLintNoDuplicateHeadings from 'remark-lint-no-duplicate-headings';
 import remarkPresetLintRecommended from 'remark-preset-lint-recommended';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
-import { withFlatTree } from '../fast-visit-parents.ts';
 import type { Report } from '../types.ts';
 
 const ERROR = 2;
@@ -32,18 +31,25 @@ const linter = unified()
 /** Upstream wording slips, fixed so every message reads "Unexpected …, expected …". */
 const tidy = (message: string) => message.replace(/\bexected\b/g, 'expected');
 
-export function checkRemarkLint(root: Root, source: string, path: string, title: string | undefined, report: Report): void {
-	// Starlight renders the frontmatter title as the page's H1, so body headings start at `##`: a
-	// position-less H1 stands in for it (heading-increment then flags a page that starts at `###`).
+/**
+ * Starlight renders the frontmatter title as the page's H1, so body headings start at `##`: during
+ * `pass`, a position-less H1 stands in for it as the tree's first child (heading-increment then
+ * flags a page that starts at `###`). `pass` gets the stand-in, for rules that must leave it out.
+ */
+export function withPageTitle<T>(root: Root, title: string | undefined, pass: (titleHeading: Heading) => T): T {
 	const titleHeading: Heading = { type: 'heading', depth: 1, children: [{ type: 'text', value: title ?? '' }] };
 	root.children.unshift(titleHeading);
-	const file = new VFile({ path, value: source });
 	try {
-		// The rules only read the tree: their ~17 walks share one listing of it.
-		withFlatTree(root, () => linter.runSync(root, file));
+		return pass(titleHeading);
 	} finally {
 		root.children.splice(root.children.indexOf(titleHeading), 1);
 	}
+}
+
+/** Runs the linter over a tree that holds the page title's stand-in (withPageTitle). */
+export function checkRemarkLint(root: Root, source: string, path: string, report: Report): void {
+	const file = new VFile({ path, value: source });
+	linter.runSync(root, file);
 	for (const message of file.messages) {
 		if (!message.line) continue;
 		const rule = `${message.source ?? 'remark-lint'}:${message.ruleId ?? 'unknown'}`;
