@@ -3,7 +3,7 @@
  * 1. each file on its own, from the cache when its bytes are unchanged; otherwise, when there are
  *    many, on two threads that take files from one shared queue (so neither waits on the other);
  * 2. mermaid: each distinct diagram text not judged before is parsed once, by one thread (the
- *    runtime takes ~0.65 s to load, so the second thread loads it at once, while the first is
+ *    runtime takes ~0.6 s to load, so the second thread loads it at once, while the first is
  *    already checking files, when a diagram needs it, and helps with the files only if many are left);
  * 3. the cross-file rules (related entries, link targets and anchors, against headings already parsed).
  * Problems come back sorted by file, line and column, whatever order the work finished in.

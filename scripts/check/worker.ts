@@ -1,5 +1,5 @@
 /**
- * The second thread of ./run.ts. It loads mermaid first when a diagram will need it (~0.65 s, spent
+ * The second thread of ./run.ts. It loads mermaid first when a diagram will need it (~0.6 s, spent
  * while the main thread is already checking files), then, if many files are still left (JOIN_MIN),
  * takes files from the shared counter until none is left; it posts their analyses, and answers
  * requests to parse diagram texts.
@@ -29,7 +29,7 @@ export type FromWorker =
 module.enableCompileCache?.();
 // This thread yields to the main one and to V8's helper threads (they compile and collect garbage
 // for both): at equal priority on two cores it delays them, and the main thread is the one the run
-// waits for (1,000-doc corpus: 1.46-1.57 s niced, 1.58-1.71 s not). On Linux, `setpriority` for
+// waits for (1,000-doc corpus: 1.46-1.57 s niced, 1.58-1.79 s not). On Linux, `setpriority` for
 // "this process" applies to the calling thread only; elsewhere it would lower the whole process.
 // DOCS_CHECK_NICE=0 keeps the usual priority (on a machine busy with other jobs a niced thread may
 // get no time at all, and the main thread then does all the work).
@@ -51,7 +51,7 @@ const next = new Int32Array(counter);
 const analyses: [number, FileAnalysis][] = [];
 // Joining late costs this thread the checker's modules and a cold JIT, and the main thread then waits
 // for its last files: below this many files left, the main thread alone finishes sooner (1,000-doc
-// corpus, ~300 left: 1.49-1.54 s alone, 1.56-1.63 s sharing; 5,000 docs: sharing is ~1 s faster).
+// corpus, ~300 left: 1.49-1.54 s alone, 1.56-1.63 s sharing; 5,000 docs: sharing is ~0.8 s faster).
 const JOIN_MIN = Number(process.env.DOCS_CHECK_JOIN_MIN ?? 1000);
 if (!preloadMermaid || targets.length - Atomics.load(next, 0) >= JOIN_MIN) {
 	const { analyseFile } = await import('./check-file.ts');
