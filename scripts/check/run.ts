@@ -111,7 +111,9 @@ export async function checkDocs(tree: DocTree, targets: Target[], options: RunOp
 		problems.push(...analysis.problems);
 		const report = reporterFor(analysis);
 		try {
-			const locate = (index: number) => readFrontmatter(tree.read(analysis.rel)).locate(['related', index]);
+			// Read and parsed again only for a page with a failing entry, and then once for all of them.
+			let frontmatter: ReturnType<typeof readFrontmatter> | undefined;
+			const locate = (index: number) => (frontmatter ??= readFrontmatter(tree.read(analysis.rel))).locate(['related', index]);
 			checkRelated(analysis.rel, analysis.related, tree, locate, report);
 			checkLinks(analysis.rel, analysis.links, tree, report);
 		} catch (error) {
@@ -192,9 +194,10 @@ async function analyseAll(docsRoot: string, targets: Miss[], options: CheckOptio
 	const byIndex: (FileAnalysis | undefined)[] = new Array(targets.length);
 	for (let i = Atomics.add(counter, 0, 1); i < targets.length; i = Atomics.add(counter, 0, 1)) byIndex[i] = analyse(targets[i]!);
 	const message = await fromWorker;
-	if (message.kind === 'analyses') for (const [i, analysis] of message.analyses) byIndex[i] = analysis;
+	const theirs = message.kind === 'analyses' ? message.analyses : [];
+	for (const [i, analysis] of theirs) byIndex[i] = analysis;
 	// For tuning and for the tests: how the files were shared.
-	if (process.env.DOCS_CHECK_TRACE === '1') console.error(`check: ${targets.length - (message.kind === 'analyses' ? message.analyses.length : 0)} files analysed on the main thread, ${message.kind === 'analyses' ? message.analyses.length : 0} on the worker`);
+	if (process.env.DOCS_CHECK_TRACE === '1') console.error(`check: ${targets.length - theirs.length} files analysed on the main thread, ${theirs.length} on the worker`);
 	// A worker that died (out of memory, a crash in a library) costs time, not findings.
 	const analyses = byIndex.map((analysis, i) => analysis ?? analyse(targets[i]!));
 	return {
