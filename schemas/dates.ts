@@ -19,18 +19,31 @@ export function today(): string {
  * YAML turns an unquoted `2026-01-02` into a Date and a quoted one into a string; both are accepted
  * and normalised to the ISO string, which is what every consumer (badge, index, staleness) wants.
  */
-export const lastUpdatedSchema = z
-	.union([z.date(), z.string()], { error: (iss) => iss.input === undefined ? 'Missing required field `last_updated`, expected an ISO date such as 2026-01-02' : `Unexpected ${JSON.stringify(iss.input)} as last_updated, expected an ISO date such as 2026-01-02` })
-	.transform((value, ctx) => {
-		const iso = value instanceof Date ? (Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10)) : value;
-		if (!ISO_DATE.test(iso) || Number.isNaN(Date.parse(iso))) {
-			ctx.addIssue({ code: 'custom', message: `Unexpected last_updated \`${String(value)}\`, expected an ISO date YYYY-MM-DD such as 2026-01-02` });
-			return z.NEVER;
-		}
-		if (iso > today()) {
-			ctx.addIssue({ code: 'custom', message: `Unexpected future last_updated \`${iso}\`, expected today (${today()}) or earlier` });
-			return z.NEVER;
-		}
-		return iso;
-	})
-	.describe('Date of the last substantive review or change, ISO YYYY-MM-DD, not in the future.');
+function isoDateSchema(field: string, description: string) {
+	return z
+		.union([z.date(), z.string()], { error: (iss) => iss.input === undefined ? `Missing required field \`${field}\`, expected an ISO date such as 2026-01-02` : `Unexpected ${JSON.stringify(iss.input)} as ${field}, expected an ISO date such as 2026-01-02` })
+		.transform((value, ctx) => {
+			const iso = value instanceof Date ? (Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10)) : value;
+			if (!ISO_DATE.test(iso) || Number.isNaN(Date.parse(iso))) {
+				ctx.addIssue({ code: 'custom', message: `Unexpected ${field} \`${String(value)}\`, expected an ISO date YYYY-MM-DD such as 2026-01-02` });
+				return z.NEVER;
+			}
+			if (iso > today()) {
+				ctx.addIssue({ code: 'custom', message: `Unexpected future ${field} \`${iso}\`, expected today (${today()}) or earlier` });
+				return z.NEVER;
+			}
+			return iso;
+		})
+		.describe(description);
+}
+
+export const lastUpdatedSchema = isoDateSchema('last_updated', 'Date of the last substantive review or change, ISO YYYY-MM-DD, not in the future.');
+
+/**
+ * Optional because most guides and references have no procedure to review; a runbook records here
+ * the day an expert last read it against the review checklist, and review is due from this date.
+ */
+export const lastReviewedSchema = isoDateSchema(
+	'last_reviewed',
+	'Date an expert last read the page line by line against the runbook review checklist (documentation standards), ISO YYYY-MM-DD, not in the future. Review falls due `review_frequency` after it (after `last_updated` when unset).',
+);

@@ -28,6 +28,7 @@ export const indexedFrontmatterSchema = z
 		tags: z.array(tagEnum).min(1).describe(frontmatterShape.tags.description ?? ''),
 		related: z.array(docIdSchema).describe('The `related` frontmatter resolved to doc ids, in the order the page lists them.'),
 		last_updated: z.iso.date().describe(frontmatterShape.last_updated.description ?? ''),
+		last_reviewed: z.iso.date().nullable().describe(frontmatterShape.last_reviewed.description ?? ''),
 		owner: frontmatterShape.owner,
 		review_frequency: frontmatterShape.review_frequency,
 		search_keywords: z.array(z.string().min(1)).describe(frontmatterShape.search_keywords.description ?? ''),

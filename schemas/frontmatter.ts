@@ -5,7 +5,7 @@
  */
 import { z } from 'astro/zod';
 import { categorySchema } from './category.ts';
-import { lastUpdatedSchema } from './dates.ts';
+import { lastReviewedSchema, lastUpdatedSchema } from './dates.ts';
 import { docTypeSchema } from './doc-type.ts';
 import { kindSchema } from './kind.ts';
 import { relatedSchema } from './related.ts';
@@ -34,6 +34,7 @@ export const frontmatterShape = {
 	tags: tagsSchema,
 	related: relatedSchema,
 	last_updated: lastUpdatedSchema,
+	last_reviewed: lastReviewedSchema.optional(),
 	owner: ownerSchema,
 	review_frequency: reviewFrequencySchema,
 	search_keywords: z

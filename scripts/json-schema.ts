@@ -18,8 +18,10 @@ export function frontmatterJsonSchema(): string {
 	// last_updated is `Date | string` plus a transform in zod (YAML parses an unquoted date as a Date),
 	// which comes out as "anything"; editors' YAML language server sees the unquoted date as text, so
 	// the useful shape for them is the ISO string the transform requires.
-	const lastUpdated = schema.properties.last_updated!;
-	schema.properties.last_updated = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', examples: ['2026-01-02'], description: lastUpdated.description };
+	for (const field of ['last_updated', 'last_reviewed']) {
+		const date = schema.properties[field]!;
+		schema.properties[field] = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', examples: ['2026-01-02'], description: date.description };
+	}
 	const document = {
 		$schema,
 		$id: 'https://docs.neotool.io/schemas/frontmatter.schema.json',

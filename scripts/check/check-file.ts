@@ -69,7 +69,7 @@ export function analyseFile(docsRoot: string, rel: string, display: string, opti
 		const fm = readFrontmatter(source);
 		guard('frontmatter', () => checkFrontmatter({ rel, display, source, report }, fm));
 		analysis.related = collectRelated(fm);
-		guard('stale', () => fm.data && checkStale(fm.data, () => keyAt(source, fm, 'last_updated'), options.today, report));
+		guard('stale', () => fm.data && checkStale(fm.data, (key) => keyAt(source, fm, key), options.today, report));
 		let root: Root | undefined;
 		try {
 			root = parseDoc(source, rel.endsWith('.mdx'));

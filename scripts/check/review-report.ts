@@ -4,13 +4,14 @@
  */
 import type { DocTree } from '../../src/lib/doc-tree.ts';
 import { readFrontmatter } from '../../src/lib/frontmatter.ts';
-import { reviewDue } from './rules/stale.ts';
+import { reviewDue, reviewedOn } from './rules/stale.ts';
 
 export interface DueItem {
 	owner: string;
 	title: string;
 	path: string;
 	last_updated: string;
+	last_reviewed: string | null;
 	review_frequency: string;
 	due: string;
 	days_overdue: number;
@@ -26,9 +27,9 @@ export function dueForReview(tree: DocTree, targets: { rel: string; display: str
 			continue; // Unreadable files are the check's business, not the report's.
 		}
 		if (!data) continue;
-		const { due, daysOverdue } = reviewDue(data.last_updated, data.review_frequency, today);
+		const { due, daysOverdue } = reviewDue(reviewedOn(data).date, data.review_frequency, today);
 		if (daysOverdue < 0) continue;
-		items.push({ owner: data.owner, title: data.title, path: display, last_updated: data.last_updated, review_frequency: data.review_frequency, due, days_overdue: daysOverdue });
+		items.push({ owner: data.owner, title: data.title, path: display, last_updated: data.last_updated, last_reviewed: data.last_reviewed ?? null, review_frequency: data.review_frequency, due, days_overdue: daysOverdue });
 	}
 	return items.sort((a, b) => a.owner.localeCompare(b.owner) || b.days_overdue - a.days_overdue || a.path.localeCompare(b.path));
 }
@@ -41,7 +42,7 @@ export function formatReview(items: DueItem[], today: string): string {
 		const mine = items.filter((i) => i.owner === owner);
 		out.push('', `${owner} (${mine.length})`);
 		for (const i of mine) {
-			out.push(`  ${i.title} — ${i.path}`, `    last_updated ${i.last_updated}, ${i.review_frequency}, due ${i.due}, ${i.days_overdue} day${i.days_overdue === 1 ? '' : 's'} overdue`);
+			out.push(`  ${i.title} — ${i.path}`, `    ${i.last_reviewed ? `last_reviewed ${i.last_reviewed}` : `last_updated ${i.last_updated}, never reviewed`}, ${i.review_frequency}, due ${i.due}, ${i.days_overdue} day${i.days_overdue === 1 ? '' : 's'} overdue`);
 		}
 	}
 	return out.join('\n');

@@ -88,7 +88,7 @@ describe('--report review', () => {
 				'',
 				'SRE Team (1)',
 				`  Stale — ${dir}/not-ok.mdx`,
-				'    last_updated 2026-01-02, monthly, due 2026-02-02, 297 days overdue',
+				'    last_updated 2026-01-02, never reviewed, monthly, due 2026-02-02, 297 days overdue',
 				'',
 			].join('\n'),
 		);

@@ -127,7 +127,7 @@ const expected = (F: string): Record<string, { exit: number; lines: string[] }> 
 	'stale': {
 		exit: 0,
 		lines: [
-			`${F}:10:1  stale  warning: Unexpected last_updated 2026-01-02, older than its monthly review (due 2026-02-02, 297 days overdue); expected a review: re-read the page, fix what changed, then set last_updated to today`,
+			`${F}:10:1  stale  warning: Unexpected last_updated 2026-01-02, older than its monthly review (due 2026-02-02, 297 days overdue); expected a review: re-read the page against the review checklist, fix what changed, then set last_reviewed to today`,
 		],
 	},
 });

@@ -19,10 +19,16 @@ export function reviewDue(lastUpdated: string, frequency: ReviewFrequency, today
 	return { due, daysOverdue: Math.round((Date.parse(today) - Date.parse(due)) / DAY) };
 }
 
-/** `at` finds the `last_updated` key; asked only for a page that is due. */
-export function checkStale(data: { last_updated: string; review_frequency: ReviewFrequency } | undefined, at: () => { line: number; column: number }, today: string, report: Report): void {
+/** The date review counts from: the last expert review when recorded, else the last update. */
+export function reviewedOn(data: { last_updated: string; last_reviewed?: string | undefined }): { field: 'last_reviewed' | 'last_updated'; date: string } {
+	return data.last_reviewed ? { field: 'last_reviewed', date: data.last_reviewed } : { field: 'last_updated', date: data.last_updated };
+}
+
+/** `at` finds the key review counts from; asked only for a page that is due. */
+export function checkStale(data: { last_updated: string; last_reviewed?: string | undefined; review_frequency: ReviewFrequency } | undefined, at: (key: 'last_reviewed' | 'last_updated') => { line: number; column: number }, today: string, report: Report): void {
 	if (!data) return;
-	const { due, daysOverdue } = reviewDue(data.last_updated, data.review_frequency, today);
+	const { field, date } = reviewedOn(data);
+	const { due, daysOverdue } = reviewDue(date, data.review_frequency, today);
 	if (daysOverdue <= 0) return;
-	report('stale', 'warning', at(), `Unexpected last_updated ${data.last_updated}, older than its ${data.review_frequency} review (due ${due}, ${daysOverdue} day${daysOverdue === 1 ? '' : 's'} overdue); expected a review: re-read the page, fix what changed, then set last_updated to today`);
+	report('stale', 'warning', at(field), `Unexpected ${field} ${date}, older than its ${data.review_frequency} review (due ${due}, ${daysOverdue} day${daysOverdue === 1 ? '' : 's'} overdue); expected a review: re-read the page against the review checklist, fix what changed, then set last_reviewed to today`);
 }

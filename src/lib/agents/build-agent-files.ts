@@ -124,6 +124,7 @@ export function buildAgentFiles({ docs, graph, tree, site, generatedAt }: AgentB
 				tags: [...fm.tags] as Tag[],
 				related,
 				last_updated: fm.last_updated,
+				last_reviewed: fm.last_reviewed ?? null,
 				owner: fm.owner,
 				review_frequency: fm.review_frequency,
 				search_keywords: [...(fm.search_keywords ?? [])],
