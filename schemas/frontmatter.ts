@@ -8,24 +8,20 @@ import { categorySchema } from './category.ts';
 import { lastReviewedSchema, lastUpdatedSchema } from './dates.ts';
 import { docTypeSchema } from './doc-type.ts';
 import { kindSchema } from './kind.ts';
+import { plainText } from './plain-text.ts';
 import { relatedSchema } from './related.ts';
 import { ownerSchema, reviewFrequencySchema } from './review.ts';
 import { statusSchema } from './status.ts';
+import { closest } from './suggest.ts';
 import { tagsSchema } from './tags.ts';
+import { REFUSED_THEME_FIELDS, themeShape } from './theme.ts';
 import { versionSchema } from './version.ts';
 
-const required = (field: string, example: string) => ({
-	error: (iss: { input?: unknown }) =>
-		iss.input === undefined ? `Missing required field \`${field}\`, expected ${example}` : `Unexpected ${JSON.stringify(iss.input)} as ${field}, expected ${example}`,
-});
-
 export const frontmatterShape = {
-	title: z.string(required('title', 'a short page title')).min(1).describe('Page title, shown as the H1 and in search results.'),
-	description: z
-		.string(required('description', 'one sentence of at most 200 characters'))
-		.min(1)
-		.max(200, { error: (iss) => `Unexpected description of ${String((iss.input as string)?.length)} characters, expected at most 200` })
-		.describe('One sentence saying what the page is for; used in search results, link previews and llms.txt. At most 200 characters.'),
+	title: plainText('title', 'a short page title').describe('Page title, shown as the H1 and in search results. One line of plain text: no line breaks, HTML or Markdown links.'),
+	description: plainText('description', 'one sentence of at most 200 characters', 200).describe(
+		'One sentence saying what the page is for; used in search results, link previews and llms.txt. At most 200 characters, one line of plain text: no line breaks, HTML or Markdown links.',
+	),
 	type: docTypeSchema,
 	category: categorySchema,
 	kind: kindSchema,
@@ -44,8 +40,25 @@ export const frontmatterShape = {
 	ai_optimized: z.boolean().default(false).describe('True when the page is written for agents too: self-contained sections, explicit commands, no meaning carried only by layout.'),
 } as const;
 
-/** The project's own fields; Starlight's (`sidebar`, `template`, …) are merged in by `docsSchema({ extend })`. */
-export const frontmatterSchema = z.object(frontmatterShape);
+/** Every key a page may write: the project's fields and the theme's allowed ones (refused ones are declared to say why). */
+export const FRONTMATTER_KEYS = [...Object.keys(frontmatterShape), ...Object.keys(themeShape).filter((k) => !(k in REFUSED_THEME_FIELDS))];
+
+/** `Unexpected key …` for each key no field declares, with the nearest declared one. */
+export function unknownKeyMessage(key: string): string {
+	const hint = closest(key, FRONTMATTER_KEYS);
+	return `Unexpected key \`${key}\`, expected a declared frontmatter field (schemas/frontmatter.ts)${hint ? ` (did you mean \`${hint}\`?)` : ''}`;
+}
+
+/**
+ * Closed: a key no field declares is an error (a misspelt `review_frequncy` would otherwise be
+ * dropped silently, and an undeclared Starlight field would reach the theme unchecked). Starlight's
+ * fields are merged in by `docsSchema({ extend })`; declaring each one here, in ./theme.ts, makes
+ * this schema's decision the one that holds.
+ */
+export const frontmatterSchema = z.strictObject(
+	{ ...frontmatterShape, ...themeShape },
+	{ error: (iss) => (iss.code === 'unrecognized_keys' ? iss.keys.map(unknownKeyMessage).join('; ') : undefined) },
+);
 
 export type Frontmatter = z.output<typeof frontmatterSchema>;
 export const FRONTMATTER_FIELDS = Object.keys(frontmatterShape) as (keyof typeof frontmatterShape)[];

@@ -7,7 +7,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'astro/zod';
+import { CATEGORIES } from '../schemas/category.ts';
+import { DOC_TYPES } from '../schemas/doc-type.ts';
 import { frontmatterSchema } from '../schemas/frontmatter.ts';
+import { KINDS } from '../schemas/kind.ts';
+import { STATUSES } from '../schemas/status.ts';
+import { TAG_REGISTRY } from '../schemas/tag-registry.ts';
+import { TAGS } from '../schemas/tags.ts';
+import { REFUSED_THEME_FIELDS } from '../schemas/theme.ts';
 
 export const SCHEMA_PATH = resolve(import.meta.dirname, '../schemas/frontmatter.schema.json');
 
@@ -22,14 +29,26 @@ export function frontmatterJsonSchema(): string {
 		const date = schema.properties[field]!;
 		schema.properties[field] = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', examples: ['2026-01-02'], description: date.description };
 	}
+	// Each closed vocabulary as an enum with one description per value (`enumDescriptions`, which
+	// VS Code's JSON and YAML language servers show on completion). Tags are checked in zod by a
+	// refinement (for its kebab-case hint), which JSON Schema cannot express: the enum stands in.
+	const withDescriptions = (registry: Record<string, string>, values: readonly string[] = Object.keys(registry)) => ({ type: 'string', enum: [...values], enumDescriptions: values.map((v) => registry[v]!) });
+	for (const [field, registry] of [['type', DOC_TYPES], ['category', CATEGORIES], ['kind', KINDS], ['status', STATUSES]] as const) {
+		schema.properties[field] = { ...schema.properties[field], ...withDescriptions(registry) };
+	}
+	const tags = schema.properties.tags!;
+	tags.items = { ...(tags.items as object), ...withDescriptions(TAG_REGISTRY, TAGS) };
+	tags.uniqueItems = true;
+	// A refused theme field is never valid; its description says why (editors show it on hover).
+	for (const field of Object.keys(REFUSED_THEME_FIELDS)) schema.properties[field] = { not: {}, description: schema.properties[field]!.description };
 	const document = {
 		$schema,
 		$id: 'https://docs.neotool.io/schemas/frontmatter.schema.json',
 		title: 'NeoTool docs frontmatter',
 		description: 'Frontmatter of a page under src/content/docs. Generated from schemas/frontmatter.ts by `npm run schema`; do not edit.',
 		...schema,
-		// Starlight's own fields (sidebar, template, …) are allowed beside ours.
-		additionalProperties: true,
+		// Closed, as the zod schema is: a misspelt key is an error in the editor too.
+		additionalProperties: false,
 	};
 	return `${JSON.stringify(document, null, '\t')}\n`;
 }

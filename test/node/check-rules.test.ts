@@ -32,7 +32,8 @@ const expected = (F: string): Record<string, { exit: number; lines: string[] }> 
 	'frontmatter-yaml': {
 		exit: 1,
 		lines: [
-			`${F}:10:1  frontmatter-yaml  Unexpected YAML: Flow sequence in block collection must be sufficiently indented and end with a ]`,
+			// At the `[` that is never closed (line 9), not where the parser noticed (the next key).
+			`${F}:9:7  frontmatter-yaml  Unexpected unclosed bracket \`[\`, expected a closing \`]\` before the end of this value`,
 		],
 	},
 	'image-target': {
