@@ -28,23 +28,32 @@ interface TokenPattern {
 }
 
 const TOKENS: TokenPattern[] = [
-	{ what: 'private key', needles: ['private key'], pattern: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/g },
+	{ what: 'private key', needles: ['private key'], pattern: /-----BEGIN (?:[A-Z0-9]{1,32} ){0,8}PRIVATE KEY(?: BLOCK)?-----/g },
 	{ what: 'AWS access key id', needles: ['akia', 'asia'], pattern: /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/g, allow: (v) => v.endsWith('EXAMPLE') },
 	{ what: 'GitHub token', needles: ['gho_', 'ghp_', 'ghs_', 'ghu_', 'ghr_', 'github_pat_'], pattern: /\b(?:gh[opsur]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})\b/g },
 	{ what: 'Slack token', needles: ['xox'], pattern: /\bxox[abprs]-[A-Za-z0-9-]{10,}/g },
 	{ what: 'Vault token', needles: ['hvs.', 'hvb.', 'hvr.', 's.'], pattern: /(?<![\w.])(?:hv[sbr]\.[A-Za-z0-9_-]{24,}|s\.[A-Za-z0-9]{24,})\b/g },
-	{ what: 'JSON Web Token', needles: ['eyj'], pattern: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g },
+	// Starts only where a run of the token's characters starts: with `\b`, every `-eyJ` inside one long
+	// run was a start that scanned the rest of the run (quadratic).
+	{ what: 'JSON Web Token', needles: ['eyj'], pattern: /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g },
 	// A bare 40-character string is too common (commit SHAs) to flag; only when labelled as a token or key.
-	{ what: 'API token', needles: ['token', 'api', 'secret', 'bearer'], pattern: /(?:\b[\w-]*(?:token|api[_-]?key|secret)[\w-]*["']?\s*[:=]\s*["']?|\bBearer\s+)([A-Za-z0-9_-]{40})(?![A-Za-z0-9_-])/gi, group: 1 },
+	// The label is a whole [\w-] run that contains the word (a lookahead, which never backtracks), taken
+	// from the run's start only: `\b[\w-]*token[\w-]*` retried every occurrence of the word against the
+	// rest of the run from every boundary in it (cubic on `a-token-a-token…`).
+	{ what: 'API token', needles: ['token', 'api', 'secret', 'bearer'], pattern: /(?:(?<![\w-])(?=[\w-]*?(?:token|api[_-]?key|secret))[\w-]+["']?\s*[:=]\s*["']?|\bBearer\s+)([A-Za-z0-9_-]{40})(?![A-Za-z0-9_-])/gi, group: 1 },
 ];
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const NEEDLES = new RegExp([...TOKENS.flatMap((t) => t.needles), 'passw', '://'].filter((n) => n !== 's.').map(escape).join('|'), 'gi');
 
-// `password: x`, `PASSWORD=x`, `"password": "x"`, `--password x`, `--password=x`.
-const PASSWORD_ASSIGNMENT = /(?:(?<![\w-])([A-Za-z_][\w.-]*)?(?:password|passwd)["']?\s*[:=]|--password[=\s])[ \t]*("[^"\n]*"|'[^'\n]*'|[^\s"',;)}\]]+)/gi;
+// `password: x`, `PASSWORD=x`, `"password": "x"`, `--password x`, `--password=x`, `db.password=x`.
+// Every regex here starts only where its run of name characters starts (a lookbehind), so no run is
+// scanned once per character in it: with `(?<![\w-])`, each `.` in `a.a.a.…` was a new start that
+// scanned to the run's end (quadratic: a 400 KB page took minutes). test/node/check-bounded.test.ts
+// runs them on adversarial pages.
+const PASSWORD_ASSIGNMENT = /(?:(?<![\w.-])([A-Za-z_][\w.-]*)?(?:password|passwd)["']?\s*[:=]|--password[=\s])[ \t]*("[^"\n]*"|'[^'\n]*'|[^\s"',;)}\]]+)/gi;
 // scheme://user:pass@host
-const URL_CREDENTIALS = /\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:([^\s@/]+)@/gi;
+const URL_CREDENTIALS = /(?<![a-z0-9+.-])[a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:([^\s@/]+)@/gi;
 
 /** Placeholders and references to values kept elsewhere; decided on the value with quotes removed. */
 export function isPlaceholder(raw: string): boolean {
@@ -60,6 +69,8 @@ export function isPlaceholder(raw: string): boolean {
 
 /** A prose value is only a credential when it does not read as a word. */
 const looksLikeSecret = (value: string) => /[\d\W_]/.test(value.replace(/^["']|["']$/g, '')) || /[a-z][A-Z]|[A-Z][a-z].*[A-Z]/.test(value);
+
+const MAX_FINDINGS = 50;
 
 const mask = (value: string) => (value.length <= 6 ? '…' : `${value.slice(0, 4)}…`);
 
@@ -77,13 +88,27 @@ export function checkSecrets(source: string, root: Root | undefined, report: Rep
 			});
 			code = ranges;
 		}
-		return code.some(([a, b]) => offset >= a && offset < b);
+		// Ranges are in document order and do not overlap: a binary search, not a scan per match.
+		let lo = 0;
+		let hi = code.length - 1;
+		while (lo <= hi) {
+			const mid = (lo + hi) >> 1;
+			const [a, b] = code[mid]!;
+			if (offset < a) hi = mid - 1;
+			else if (offset >= b) lo = mid + 1;
+			else return true;
+		}
+		return false;
 	};
 	const seen = new Set<number>();
+	// A page pasted from a credentials dump is fixed by removing the dump, not by reading every line of
+	// it: past MAX_FINDINGS the scan stops, so its cost and its output stay bounded.
+	const full = () => seen.size > MAX_FINDINGS;
 	const hit = (offset: number, message: string) => {
-		if (seen.has(offset)) return;
+		if (seen.has(offset) || full()) return;
 		seen.add(offset);
-		report('secret', 'error', position(offset), message);
+		if (full()) report('secret', 'error', position(offset), `Unexpected more than ${MAX_FINDINGS} credential-like values in one page, expected none (the first ${MAX_FINDINGS} are listed; the scan stopped here)`);
+		else report('secret', 'error', position(offset), message);
 	};
 
 	// One pass for every needle (a pass per needle cost 2.5× as much); 's.' is in nearly every page,
@@ -100,6 +125,7 @@ export function checkSecrets(source: string, root: Root | undefined, report: Rep
 	for (const { what, needles, pattern, group, allow } of TOKENS) {
 		if (!mentions(needles)) continue;
 		for (const match of source.matchAll(pattern)) {
+			if (full()) return;
 			const value = group ? match[group]! : match[0];
 			if (allow?.(value)) continue;
 			const offset = match.index! + (group ? match[0].lastIndexOf(value) : 0);
@@ -107,6 +133,7 @@ export function checkSecrets(source: string, root: Root | undefined, report: Rep
 		}
 	}
 	for (const match of mentions(['passw']) ? source.matchAll(PASSWORD_ASSIGNMENT) : []) {
+		if (full()) return;
 		const value = match[2]!;
 		// sudoers' `NOPASSWD:` is a tag, not a password.
 		if (/nopasswd\s*:$/i.test(match[0].slice(0, match[0].length - value.length).trim())) continue;
@@ -116,6 +143,7 @@ export function checkSecrets(source: string, root: Root | undefined, report: Rep
 		hit(offset, `Unexpected literal password \`${mask(value.replace(/^["']|["']$/g, ''))}\`, expected a placeholder such as \`<PASSWORD>\` or \`\${PGPASSWORD}\` (if it was real, rotate it)`);
 	}
 	for (const match of mentions(['://']) ? source.matchAll(URL_CREDENTIALS) : []) {
+		if (full()) return;
 		const value = match[1]!;
 		if (isPlaceholder(value)) continue;
 		const offset = match.index! + match[0].lastIndexOf(`:${value}@`) + 1;
