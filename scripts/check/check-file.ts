@@ -91,7 +91,7 @@ export function analyseFile(docsRoot: string, rel: string, display: string, opti
 				analysis.links = collectLinks(doc);
 				// No diagram without the word; skipping the walk is most pages' case.
 				analysis.mermaid = source.includes('mermaid') ? collectMermaid(doc) : [];
-				guard('mdx-unsafe', () => checkMdxSafety(doc, fileAbs, report));
+				guard('mdx-unsafe', () => checkMdxSafety(doc, source, report));
 				guard('facts', () => checkFacts(doc, source, loadFacts(), report));
 				guard('runbook-scaffold', () => checkScaffold(doc, source, fm, report));
 				if (fm.raw?.kind === 'runbook') guard('runbook-sections', () => checkRunbookSections(headings, keyAt(source, fm, 'kind'), report));

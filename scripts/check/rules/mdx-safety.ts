@@ -1,63 +1,33 @@
 /**
- * MDX is code: a page can import modules, export values and run scripts in every reader's browser.
- * Pages may only import the project's own components (and Starlight's), and may not carry scripts,
- * event handlers, `javascript:` URLs or raw-HTML injection. Rule id `mdx-unsafe`.
+ * MDX is code: a page's `import`/`export` statements and `{…}` expressions run when the site is built
+ * and in every reader's browser, and pages come from untrusted pull requests. Rule id `mdx-unsafe`.
+ *
+ * The policy (stated in full in src/lib/mdx-policy.ts and on the documentation standards page):
+ * imports only of `~/components/…` and `@astrojs/starlight/components` (default or named, no
+ * side-effect or namespace import, no `import()`); no `export`; expressions and attribute values only
+ * comments and literals; no spread attributes; every component imported. The same module is run by
+ * the build (src/plugins/page-policy.ts), so a page this rule refuses never builds either.
+ *
+ * Also here until the markup allow-list takes them over: no `<script>`, no `on…` event handlers, no
+ * `set:html`/`dangerouslySetInnerHTML`, no `javascript:` URLs.
  */
 import type { Definition, Html, Image, Link, Root } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
-import type { MdxjsEsm } from 'mdast-util-mdxjs-esm';
-import { dirname, relative, resolve } from 'node:path';
 import { visit } from 'unist-util-visit';
+import { loadComponentCatalog } from '../../../src/lib/component-catalog.ts';
+import { checkMdxPolicy } from '../../../src/lib/mdx-policy.ts';
 import type { Report } from '../types.ts';
 
-// From the repo root, where npm runs every script (as src/lib/site-config.ts does): the checker runs
-// bundled from node_modules/.cache, so its own location says nothing about the repo.
-const COMPONENTS_DIR = resolve('src/components');
-const ALLOWED_PACKAGES = ['@astrojs/starlight/components'];
 const RAW_HTML_PROPS = ['dangerouslysetinnerhtml', 'set:html'];
 
 /** `javascript:` after the leniency browsers apply (leading spaces, control characters, tabs inside the scheme). */
 const isJavascriptUrl = (value: string) => /^javascript:/i.test(value.replace(/[\u0000-\u0020]/g, ''));
 
-/** An import specifier is allowed when it names our components (`~/components/…` or a relative path into src/components) or Starlight's. */
-export function allowedImport(specifier: string, fileAbs: string): boolean {
-	if (ALLOWED_PACKAGES.includes(specifier)) return true;
-	if (specifier.startsWith('~/components/') || specifier === '~/components') return !specifier.split('/').includes('..');
-	if (specifier.startsWith('./') || specifier.startsWith('../')) {
-		const target = resolve(dirname(fileAbs), specifier);
-		const inside = relative(COMPONENTS_DIR, target);
-		return inside === '' || (!inside.startsWith('..') && !inside.startsWith('/'));
-	}
-	return false;
-}
-
-interface EstreeNode {
-	type: string;
-	source?: { value?: unknown };
-	loc?: { start: { line: number; column: number } };
-}
-
-export function checkMdxSafety(root: Root, fileAbs: string, report: Report): void {
+export function checkMdxSafety(root: Root, source: string, report: Report): void {
+	checkMdxPolicy(root, source, (finding) => report('mdx-unsafe', 'error', finding, finding.message), { catalog: loadComponentCatalog });
 	const at = (node: { position?: { start: { line: number; column: number } } }) => ({ line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
 	visit(root, (node) => {
 		switch (node.type) {
-			case 'mdxjsEsm': {
-				const esm = node as MdxjsEsm;
-				const body = ((esm.data?.estree as { body?: EstreeNode[] } | undefined)?.body ?? []) as EstreeNode[];
-				for (const statement of body) {
-					// estree lines are the file's; columns are 0-based.
-					const place = statement.loc ? { line: statement.loc.start.line, column: statement.loc.start.column + 1 } : at(esm);
-					if (statement.type === 'ImportDeclaration') {
-						const specifier = String(statement.source?.value ?? '');
-						if (!allowedImport(specifier, fileAbs)) {
-							report('mdx-unsafe', 'error', place, `Unexpected import from \`${specifier}\`, expected a project component (\`~/components/…\`) or \`@astrojs/starlight/components\``);
-						}
-					} else if (statement.type.startsWith('Export')) {
-						report('mdx-unsafe', 'error', place, 'Unexpected `export` in a page, expected content only (put code in a component under src/components)');
-					}
-				}
-				return;
-			}
 			case 'mdxJsxFlowElement':
 			case 'mdxJsxTextElement': {
 				const element = node as MdxJsxFlowElement | MdxJsxTextElement;
