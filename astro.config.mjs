@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { docLinksPlugin } from './src/plugins/doc-links.ts';
 import { a11yPlugin } from './src/plugins/a11y.ts';
 import { mermaidPlugin } from './src/plugins/mermaid.ts';
+import { pagePolicySatteriPlugin, pagePolicyVitePlugin } from './src/plugins/page-policy.ts';
 import mermaidVendor from './src/integrations/mermaid-vendor.ts';
 import { sidebarFromDocs } from './src/lib/sidebar.ts';
 import { CACHE_DIR, DOCS_DIR, EDIT_BASE_URL, OUT_DIR, SITE_DESCRIPTION, SITE_TITLE, SITE_URL } from './src/lib/site-config.ts';
@@ -25,9 +26,11 @@ export default defineConfig({
 		// written for its own mdast plugin API. Measured on the 1,000-doc bench corpus, its native
 		// parser takes ~0.2 s where the unified (micromark) pipeline takes ~16 s; the checker parses
 		// with it too (src/lib/markdown.ts), so the check and the build agree on every node.
-		processor: satteri({ mdastPlugins: [docLinksPlugin(DOCS_DIR), mermaidPlugin()], hastPlugins: [a11yPlugin()] }),
+		processor: satteri({ mdastPlugins: [pagePolicySatteriPlugin(), docLinksPlugin(DOCS_DIR), mermaidPlugin()], hastPlugins: [a11yPlugin()] }),
 	},
 	vite: {
+		// Refuses an unsafe page before any of it runs, however the build is started (src/plugins/page-policy.ts).
+		plugins: [pagePolicyVitePlugin()],
 		resolve: { alias: { '~': fileURLToPath(new URL('./src', import.meta.url)) } },
 	},
 	integrations: [
