@@ -13,10 +13,11 @@ import { readFrontmatter, type FrontmatterResult } from '../../src/lib/frontmatt
 import { headingsOf, MarkdownSyntaxError, parseDoc } from '../../src/lib/markdown.ts';
 import { withFlatTree } from './fast-visit-parents.ts';
 import { checkFacts } from './rules/facts.ts';
+import { checkPageBytes } from './rules/files.ts';
 import { checkFrontmatter, collectRelated } from './rules/frontmatter.ts';
 import { collectLinks } from './rules/links.ts';
 import { checkMdxSafety } from './rules/mdx-safety.ts';
-import { collectMermaid } from './rules/mermaid.ts';
+import { checkMermaidBudget, collectMermaid } from './rules/mermaid.ts';
 import { checkRemarkLint, withPageTitle } from './rules/remark-lint.ts';
 import { checkRunbookSections, checkScaffold } from './rules/runbook.ts';
 import { checkSecrets } from './rules/secrets.ts';
@@ -51,6 +52,7 @@ export function analyseFile(docsRoot: string, rel: string, display: string, opti
 			report('file-binary', 'error', { line: 1, column: 1 }, 'Unexpected binary content, expected UTF-8 Markdown text');
 			return analysis;
 		}
+		if (!checkPageBytes(bytes, report)) return analysis;
 		source = bytes.toString('utf8');
 	} catch (error) {
 		report('file-unreadable', 'error', { line: 1, column: 1 }, `Unexpected read failure (${(error as NodeJS.ErrnoException).code ?? 'error'}), expected a readable file`);
@@ -91,6 +93,7 @@ export function analyseFile(docsRoot: string, rel: string, display: string, opti
 				analysis.links = collectLinks(doc);
 				// No diagram without the word; skipping the walk is most pages' case.
 				analysis.mermaid = source.includes('mermaid') ? collectMermaid(doc) : [];
+				if (analysis.mermaid.length) guard('mermaid-budget', () => checkMermaidBudget(analysis.mermaid, report));
 				guard('mdx-unsafe', () => checkMdxSafety(doc, source, report));
 				guard('facts', () => checkFacts(doc, source, loadFacts(), report));
 				guard('runbook-scaffold', () => checkScaffold(doc, source, fm, report));

@@ -12,6 +12,7 @@ import { DocTree } from '../../src/lib/doc-tree.ts';
 import { isDocFile } from '../../src/lib/routes.ts';
 import { formatGithub, formatJson, formatPretty, summaryLine, type Format } from './format.ts';
 import { dueForReview, formatReview } from './review-report.ts';
+import { printable } from './rules/files.ts';
 import { checkDocs, type Target } from './run.ts';
 
 /** A usage error: one line, exit 2, nothing checked. */
@@ -65,7 +66,8 @@ function selectFiles(tree: DocTree): string[] {
 	return [...picked].sort();
 }
 
-const targetsOf = (tree: DocTree): Target[] => selectFiles(tree).map((rel) => ({ rel, display: relative(process.cwd(), resolve(root, rel)).split('\\').join('/') }));
+// Displayed with invisible and line-breaking characters escaped, so each finding stays one line.
+const targetsOf = (tree: DocTree): Target[] => selectFiles(tree).map((rel) => ({ rel, display: printable(relative(process.cwd(), resolve(root, rel)).split('\\').join('/')) }));
 
 if (values.report === 'review') {
 	const tree = new DocTree(root);

@@ -10,12 +10,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { DocTree } from '../../src/lib/doc-tree.ts';
 import { readFrontmatter } from '../../src/lib/frontmatter.ts';
 import { AnalysisCache, hashOf } from './cache.ts';
 import type { MermaidError } from './mermaid-runtime.ts';
+import { checkTree, printable } from './rules/files.ts';
 import { checkRelated } from './rules/frontmatter.ts';
 import { checkLinks } from './rules/links.ts';
 import { reportMermaid } from './rules/mermaid.ts';
@@ -103,6 +104,15 @@ export async function checkDocs(tree: DocTree, targets: Target[], options: RunOp
 
 	for (const analysis of analyses) tree.primeHeadings(analysis.rel, analysis.headings);
 	const problems: Problem[] = [];
+	// The tree's own boundaries (symlinks, names, routes, asset sizes): for the pages checked, and
+	// for everything else only when the whole tree is.
+	const selected = new Map(targets.map((t) => [t.rel, t.display]));
+	const whole = selected.size === tree.docs().length;
+	for (const finding of checkTree(tree.root)) {
+		if (!whole && !selected.has(finding.rel)) continue;
+		const display = selected.get(finding.rel) ?? relative(process.cwd(), join(tree.root, finding.rel)).split('\\').join('/');
+		problems.push({ file: printable(display), line: 1, column: 1, rule: finding.rule, severity: 'error', message: finding.message });
+	}
 	const reporterFor =
 		(analysis: FileAnalysis): Report =>
 		(rule, severity, at, message) =>
