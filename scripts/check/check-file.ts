@@ -17,6 +17,7 @@ import { checkPageBytes } from './rules/files.ts';
 import { checkFrontmatter, collectRelated } from './rules/frontmatter.ts';
 import { collectLinks } from './rules/links.ts';
 import { checkMdxSafety } from './rules/mdx-safety.ts';
+import { checkMarkup } from './rules/markup.ts';
 import { checkMermaidBudget, collectMermaid } from './rules/mermaid.ts';
 import { checkRemarkLint, withPageTitle } from './rules/remark-lint.ts';
 import { checkRunbookSections, checkScaffold } from './rules/runbook.ts';
@@ -95,6 +96,7 @@ export function analyseFile(docsRoot: string, rel: string, display: string, opti
 				analysis.mermaid = source.includes('mermaid') ? collectMermaid(doc) : [];
 				if (analysis.mermaid.length) guard('mermaid-budget', () => checkMermaidBudget(analysis.mermaid, report));
 				guard('mdx-unsafe', () => checkMdxSafety(doc, source, report));
+				guard('markup-unsafe', () => checkMarkup(doc, report));
 				guard('facts', () => checkFacts(doc, source, loadFacts(), report));
 				guard('runbook-scaffold', () => checkScaffold(doc, source, fm, report));
 				if (fm.raw?.kind === 'runbook') guard('runbook-sections', () => checkRunbookSections(headings, keyAt(source, fm, 'kind'), report));

@@ -49,8 +49,9 @@ describe('fixture site build', () => {
 		}
 	});
 
-	it('keeps inline SVG and its <style> intact through MDX optimisation', () => {
-		expect(main(page('ops'))).toContain('<style>.dot { fill: #2f9e44; } .ring { stroke: #2f9e44; fill: none; }</style><circle class="ring" cx="12" cy="12" r="10"></circle><circle class="dot" cx="12" cy="12" r="5"></circle></svg>');
+	// No `<style>` or `class` in pages (src/lib/markup-policy.ts): inline SVG is drawn with presentation attributes.
+	it('keeps inline SVG intact through MDX optimisation and the sanitiser', () => {
+		expect(main(page('ops'))).toContain('<svg width="24" height="24" viewBox="0 0 24 24" role="img" aria-label="Status: healthy"><circle cx="12" cy="12" r="10" fill="none" stroke="#2f9e44" stroke-width="2"></circle><circle cx="12" cy="12" r="5" fill="#2f9e44"></circle></svg>');
 	});
 
 	it('warns on deprecated pages', () => {

@@ -10,6 +10,7 @@ import { toString } from 'mdast-util-to-string';
 import { FACT_RENDERERS, type FactProps } from '../../components/facts/markdown.ts';
 import type { DocTree } from '../doc-tree.ts';
 import { headingsOf, parseDoc } from '../markdown.ts';
+import { withoutComments } from './html-comments.ts';
 import { visit } from 'unist-util-visit';
 
 /* The tree mixes mdast, MDX and directive nodes; a loose node type keeps the walk readable. */
@@ -174,6 +175,13 @@ export function cleanTree(input: CleanTreeInput): Root {
 				case 'textDirective':
 					out.push(text(sourceOf(node)));
 					continue;
+				case 'html': {
+					// Readers never see a comment, so agents must not either.
+					const html = withoutComments(node.value);
+					if (html.trim() === '') continue;
+					node.value = html;
+					break;
+				}
 				case 'link':
 				case 'definition':
 				case 'image':

@@ -1,0 +1,132 @@
+/**
+ * Markup a page may contain, judged against the one allow-list in src/lib/markup-policy.ts (the
+ * build's sanitiser is configured from the same list): JSX elements and components in `.mdx`, raw
+ * HTML in `.md` (parsed by parse5, the HTML parser browsers' behaviour is specified by, so what is
+ * judged is what a browser would build: entities decoded, `<SCRIPT>` is `script`), and the URL of
+ * every Markdown link, image and definition. Rule id `markup-unsafe`.
+ */
+import { Parser, parseExpressionAt } from 'acorn';
+import type { Definition, Html, Image, Link, Root } from 'mdast';
+import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
+import type { MdxjsEsm } from 'mdast-util-mdxjs-esm';
+import { parseFragment } from 'parse5';
+import type { DefaultTreeAdapterMap } from 'parse5';
+import { visit } from 'unist-util-visit';
+import { judgeElement, schemeOf, urlAllowed, type WrittenAttribute } from '../../../src/lib/markup-policy.ts';
+import type { Report } from '../types.ts';
+
+export const RULE = 'markup-unsafe';
+
+type Place = { line: number; column: number };
+type P5Node = DefaultTreeAdapterMap['node'];
+type P5Element = DefaultTreeAdapterMap['element'];
+
+const startOf = (node: { position?: { start: { line: number; column: number } } }): Place => ({ line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
+
+/**
+ * The string an attribute expression stands for, when it is a literal (`href={'…'}`, `` {`…`} ``): the
+ * mdx-safety rule lets literals through, so their value must be judged like a quoted one. Parsed by
+ * acorn, not matched by a pattern. Anything else is mdx-safety's to refuse: null.
+ */
+function literalValue(source: string): string | null {
+	try {
+		const node = parseExpressionAt(source, 0, { ecmaVersion: 'latest' }) as { type: string; value?: unknown; expressions?: unknown[]; quasis?: { value: { cooked?: string | null } }[]; end: number };
+		if (source.slice(node.end).trim() !== '') return null;
+		if (node.type === 'Literal') return node.value === null || node.value === undefined ? null : String(node.value);
+		if (node.type === 'TemplateLiteral' && node.expressions?.length === 0) return node.quasis?.[0]?.value.cooked ?? null;
+	} catch {
+		// Not an expression acorn reads: mdx-safety reports it.
+	}
+	return null;
+}
+
+/**
+ * What each component name in the page stands for: `import { Image as Img } …` makes `<Img>` the
+ * listed `Image`; a default import of `…/Aside.astro` is `Aside`. Read with acorn from the page's
+ * import statements (mdx-safety decides which modules they may come from).
+ */
+function importedNames(root: Root): Map<string, string> {
+	const names = new Map<string, string>();
+	for (const node of root.children) {
+		if (node.type !== 'mdxjsEsm') continue;
+		let program: { body: { type: string; source?: { value?: unknown }; specifiers?: { type: string; local: { name: string }; imported?: { name?: string; value?: string } }[] }[] };
+		try {
+			program = Parser.parse((node as MdxjsEsm).value, { ecmaVersion: 'latest', sourceType: 'module' }) as unknown as typeof program;
+		} catch {
+			continue; // mdx-safety reports what acorn cannot read
+		}
+		for (const statement of program.body) {
+			if (statement.type !== 'ImportDeclaration') continue;
+			const file = /([A-Za-z][\w]*)\.astro$/.exec(String(statement.source?.value ?? ''))?.[1];
+			for (const specifier of statement.specifiers ?? []) {
+				const imported = specifier.type === 'ImportSpecifier' ? (specifier.imported?.name ?? specifier.imported?.value) : specifier.type === 'ImportDefaultSpecifier' ? file : undefined;
+				if (imported && imported !== specifier.local.name) names.set(specifier.local.name, imported);
+			}
+		}
+	}
+	return names;
+}
+
+function checkJsx(element: MdxJsxFlowElement | MdxJsxTextElement, imports: Map<string, string>, report: Report): void {
+	if (!element.name) return; // a fragment, <>…</>
+	const attributes: (WrittenAttribute & { place: Place })[] = [];
+	for (const attribute of element.attributes) {
+		if (attribute.type !== 'mdxJsxAttribute') continue; // spreads are mdx-safety's
+		const value = attribute.value === null || attribute.value === undefined ? null : typeof attribute.value === 'string' ? attribute.value : literalValue(attribute.value.value);
+		attributes.push({ name: attribute.name, value, place: attribute.position ? startOf(attribute) : startOf(element) });
+	}
+	for (const finding of judgeElement(imports.get(element.name) ?? element.name, attributes)) {
+		const place = finding.attribute ? attributes.find((a) => a.name === finding.attribute)!.place : startOf(element);
+		report(RULE, 'error', place, finding.message);
+	}
+}
+
+/** Raw HTML in a `.md` page: every element parse5 finds in the node, placed in the file. */
+function checkHtml(html: Html, report: Report): void {
+	const value = html.value;
+	if (!value.includes('<')) return;
+	const base = startOf(html);
+	const fragment = parseFragment(value, { sourceCodeLocationInfo: true });
+	const place = (loc: { startLine: number; startCol: number } | undefined): Place =>
+		!loc ? base : { line: base.line + loc.startLine - 1, column: loc.startLine === 1 ? base.column + loc.startCol - 1 : loc.startCol };
+	const walk = (nodes: P5Node[]) => {
+		for (const node of nodes) {
+			if (!('tagName' in node)) continue;
+			const element = node as P5Element;
+			const location = element.sourceCodeLocation;
+			// An element parse5 implied (no start tag of its own, e.g. `<tbody>`) was not written by the author.
+			if (location?.startTag) {
+				const attributes = element.attrs.map((a) => ({ name: a.prefix ? `${a.prefix}:${a.name}` : a.name, value: a.value }));
+				for (const finding of judgeElement(element.tagName, attributes)) {
+					const attrLocation = finding.attribute ? location.attrs?.[finding.attribute] : undefined;
+					report(RULE, 'error', place(attrLocation ?? location.startTag), finding.message);
+				}
+			}
+			// `<template>`'s children live in its content fragment.
+			walk(element.tagName === 'template' ? (element as unknown as { content: { childNodes: P5Node[] } }).content.childNodes : element.childNodes);
+		}
+	};
+	walk(fragment.childNodes);
+}
+
+export function checkMarkup(root: Root, report: Report): void {
+	let imports: Map<string, string> | undefined;
+	visit(root, (node) => {
+		switch (node.type) {
+			case 'mdxJsxFlowElement':
+			case 'mdxJsxTextElement':
+				checkJsx(node as MdxJsxFlowElement | MdxJsxTextElement, (imports ??= importedNames(root)), report);
+				return;
+			case 'html':
+				checkHtml(node as Html, report);
+				return;
+			case 'link':
+			case 'image':
+			case 'definition': {
+				const { url } = node as Link | Image | Definition;
+				if (!urlAllowed(url)) report(RULE, 'error', startOf(node), `Unexpected \`${schemeOf(url)}:\` URL in a ${node.type}, expected an https, http, mailto or relative URL`);
+				return;
+			}
+		}
+	});
+}
