@@ -21,6 +21,8 @@ const CACHE_DIR = resolve('node_modules/.cache/docs-check');
 const CODE_INPUTS = ['scripts/check', 'scripts/new', 'schemas', 'src/lib', 'package-lock.json'];
 /** Data the rules read at run time. */
 const DATA_INPUTS = ['src/data/facts.yaml'];
+// mdx-unsafe reads the components pages may import (src/lib/component-catalog.ts).
+DATA_INPUTS.push('src/components', 'node_modules/@astrojs/starlight/dist/components.ts');
 
 type Stored = Omit<FileAnalysis, 'display'>;
 

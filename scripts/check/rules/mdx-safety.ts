@@ -15,7 +15,7 @@ import type { Definition, Html, Image, Link, Root } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { visit } from 'unist-util-visit';
 import { loadComponentCatalog } from '../../../src/lib/component-catalog.ts';
-import { checkMdxPolicy } from '../../../src/lib/mdx-policy.ts';
+import { checkMdxPolicy, type ComponentCatalog } from '../../../src/lib/mdx-policy.ts';
 import type { Report } from '../types.ts';
 
 const RAW_HTML_PROPS = ['dangerouslysetinnerhtml', 'set:html'];
@@ -23,8 +23,12 @@ const RAW_HTML_PROPS = ['dangerouslysetinnerhtml', 'set:html'];
 /** `javascript:` after the leniency browsers apply (leading spaces, control characters, tabs inside the scheme). */
 const isJavascriptUrl = (value: string) => /^javascript:/i.test(value.replace(/[\u0000-\u0020]/g, ''));
 
+// Read once per run, and only if a page needs it (a named import to verify, an unknown component).
+let catalog: ComponentCatalog | undefined;
+const componentCatalog = () => (catalog ??= loadComponentCatalog());
+
 export function checkMdxSafety(root: Root, source: string, report: Report): void {
-	checkMdxPolicy(root, source, (finding) => report('mdx-unsafe', 'error', finding, finding.message), { catalog: loadComponentCatalog });
+	checkMdxPolicy(root, source, (finding) => report('mdx-unsafe', 'error', finding, finding.message), { catalog: componentCatalog });
 	const at = (node: { position?: { start: { line: number; column: number } } }) => ({ line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
 	visit(root, (node) => {
 		switch (node.type) {
