@@ -13,6 +13,7 @@ import { readFrontmatter, type FrontmatterResult } from '../../src/lib/frontmatt
 import { headingsOf, MarkdownSyntaxError, parseDoc } from '../../src/lib/markdown.ts';
 import { withFlatTree } from './fast-visit-parents.ts';
 import { checkFacts } from './rules/facts.ts';
+import { checkCodeCharacters, checkLinkText } from './rules/deception.ts';
 import { checkPageBytes } from './rules/files.ts';
 import { checkFrontmatter, collectRelated } from './rules/frontmatter.ts';
 import { collectLinks } from './rules/links.ts';
@@ -95,6 +96,8 @@ export function analyseFile(docsRoot: string, rel: string, display: string, opti
 				// No diagram without the word; skipping the walk is most pages' case.
 				analysis.mermaid = source.includes('mermaid') ? collectMermaid(doc) : [];
 				if (analysis.mermaid.length) guard('mermaid-budget', () => checkMermaidBudget(analysis.mermaid, report));
+				guard('link-text-url', () => checkLinkText(doc, report));
+				guard('unicode-lookalike', () => checkCodeCharacters(doc, source, report));
 				guard('mdx-unsafe', () => checkMdxSafety(doc, source, report));
 				guard('markup-unsafe', () => checkMarkup(doc, report));
 				guard('facts', () => checkFacts(doc, source, loadFacts(), report));

@@ -187,9 +187,15 @@ function yamlSyntaxProblems(error: YAMLException, text: string, positioned: () =
 	const mark = error.mark;
 	const reason = error.reason ?? error.message.split('\n')[0]!;
 	if (mark && /indentation/.test(reason)) {
+		const line = text.split('\n')[mark.line] ?? '';
+		// `title: Deploy: the fast way` reads to YAML as a key inside a value, and js-yaml calls it
+		// an indentation error: say what it is, at the second `: `.
+		const inValue = /^(\s*(?:- )?([\w.-]+):[ \t]+)([^'"[{|>#&*!][^#]*?)(:[ \t])/.exec(line);
+		if (inValue) {
+			return [{ rule: 'frontmatter-yaml', line: mark.line + 2, column: inValue[1]!.length + inValue[3]!.length + 1, message: `Unexpected \`: \` inside the unquoted value of \`${inValue[2]}\`, expected the whole value in quotes ("…")` }];
+		}
 		// js-yaml marks the misindented line; its column is wherever the parser gave up, so point at
 		// the line's first character instead.
-		const line = text.split('\n')[mark.line] ?? '';
 		return [{ rule: 'frontmatter-yaml', line: mark.line + 2, column: line.length - line.trimStart().length + 1, message: `Unexpected indentation of \`${line.trim().slice(0, 40)}\`, expected it to line up with the keys or list items it belongs to` }];
 	}
 	const errors = positioned().errors;
