@@ -7,6 +7,7 @@
 import type { DocsIndex, IndexedDoc } from '../../../schemas/docs-index.ts';
 import { RUNBOOK_SECTIONS } from '../../../schemas/kind.ts';
 import { SECTIONS } from '../sections.ts';
+import { markdownHeading, markdownLink, markdownText } from './markdown-text.ts';
 import { AGENT_PATHS } from './urls.ts';
 
 /** llms.txt is read whole into a context window; past this it has stopped being a summary. */
@@ -43,7 +44,8 @@ export function groupSections(docs: { id: string; rel: string; title: string }[]
 	});
 }
 
-const entry = (d: IndexedDoc, note = '') => `- [${d.frontmatter.title}](${d.mdUrl}): ${note}${d.frontmatter.description}`;
+// Titles and descriptions are authors' text: escaped, so none can forge a link or a section here.
+const entry = (d: IndexedDoc, note = '') => `- ${markdownLink(d.frontmatter.title, d.mdUrl)}: ${note}${markdownText(d.frontmatter.description)}`;
 
 export function renderLlmsTxt(index: DocsIndex): string {
 	const byId = new Map(index.docs.map((d) => [d.id, d]));
@@ -74,11 +76,11 @@ export function renderLlmsTxt(index: DocsIndex): string {
 		const out = [...lines];
 		for (const group of groups) {
 			if (group.docs.length === 0) continue;
-			out.push('', `## ${group.label}`, '', ...shortlist(group.docs, perSection).map((d) => entry(d, group.note?.(d))));
+			out.push('', markdownHeading(2, group.label), '', ...shortlist(group.docs, perSection).map((d) => entry(d, group.note?.(d))));
 			const more = group.docs.length - perSection;
 			if (more > 0) {
 				const overview = group.docs.find((d) => d.frontmatter.kind === 'overview');
-				out.push(`- …and ${more} more pages${overview ? `, listed by [${overview.frontmatter.title}](${overview.mdUrl})` : ''}; every page is in ${abs(AGENT_PATHS.index)}`);
+				out.push(`- …and ${more} more pages${overview ? `, listed by ${markdownLink(overview.frontmatter.title, overview.mdUrl)}` : ''}; every page is in ${abs(AGENT_PATHS.index)}`);
 			}
 		}
 		return `${out.join('\n')}\n`;

@@ -6,6 +6,7 @@ import type { Root } from 'mdast';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { toMarkdown, type Options } from 'mdast-util-to-markdown';
 import { stringify } from 'yaml';
+import { markdownHeading } from './markdown-text.ts';
 
 export interface TwinHeader {
 	title: string;
@@ -41,5 +42,5 @@ export function renderTwin(header: TwinHeader, body: Root): string {
 	// lineWidth 0: never fold a long description, so a header line is always one field.
 	const yaml = stringify(header, { lineWidth: 0 }).trimEnd();
 	const markdown = markdownOf(body).trim();
-	return `---\n${yaml}\n---\n\n# ${header.title}\n${markdown ? `\n${markdown}\n` : ''}`;
+	return `---\n${yaml}\n---\n\n${markdownHeading(1, header.title)}\n${markdown ? `\n${markdown}\n` : ''}`;
 }
