@@ -59,7 +59,16 @@ export const factsSchema = z
 		recovery: z.array(recoveryFactSchema).min(1),
 		retention: z.array(retentionFactSchema).min(1),
 		severities: z.array(severityFactSchema).min(1),
-		cluster: z.object({ node_spec: text('Node size.'), storage: text('Object storage.'), distribution: text('Kubernetes distribution.'), secrets: text('Secrets backend.') }),
+		cluster: z.object({
+			node_spec: text('Node size.'),
+			storage: text('Object storage.'),
+			distribution: text('Kubernetes distribution.'),
+			secrets: text('Secrets backend.'),
+			kubernetes_version: z
+				.string()
+				.regex(/^1\.\d+$/, { error: (iss) => `Unexpected Kubernetes version \`${String(iss.input)}\`, expected a minor version such as \`1.34\`` })
+				.describe('Kubernetes minor version the K3s clusters run (K3s release v<this>.x+k3sN). Manifests in the docs are validated against it: an API removed by this version is an error.'),
+		}),
 	})
 	.superRefine((facts, ctx) => {
 		const names = new Set(facts.namespaces.map((n) => n.name));

@@ -23,10 +23,17 @@ import { build, type Plugin } from 'esbuild';
 export const BUNDLE_DIR = 'node_modules/.cache/docs-check/bundle';
 
 /**
+ * The code stage's parsers (./code/*), loaded lazily from node_modules: sh-syntax, libpg-query and
+ * hcl2json read their wasm beside their own files; the Kubernetes models are imported kind by kind
+ * by name; Shiki's language list imports every grammar lazily.
+ */
+const CODE_PARSERS = ['sh-syntax', 'libpg-query', '@cdktf/hcl2json', 'kubernetes-models', '@kubernetes-models/flux-cd', '@kubernetes-models/traefik', '@kubernetes-models/cert-manager', '@kubernetes-models/prometheus-operator', '@prometheus-io/lezer-promql', '@grafana/lezer-logql', 'shiki'];
+
+/**
  * Loaded from node_modules as they are: Sätteri's native binding cannot be bundled, and jsdom and
  * mermaid load lazily, only for diagrams not checked before.
  */
-const EXTERNAL = ['satteri', 'jsdom', 'mermaid'];
+const EXTERNAL = ['satteri', 'jsdom', 'mermaid', ...CODE_PARSERS];
 
 /** The runtime's folder inside the bundle, and its entry, which the checker's chunks import. */
 const RUNTIME_DIR = 'runtime';

@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { today as realToday } from '../../schemas/dates.ts';
+import { shellcheckIdentity } from './code/shellcheck.ts';
 import type { MermaidError } from './mermaid-runtime.ts';
 import type { CheckOptions, FileAnalysis } from './types.ts';
 
@@ -20,7 +21,7 @@ const CACHE_DIR = resolve('node_modules/.cache/docs-check');
 /** The checker's code and libraries: covered by the bundle's id when the check runs bundled (./bundle.ts). */
 const CODE_INPUTS = ['scripts/check', 'scripts/new', 'schemas', 'src/lib', 'package-lock.json'];
 /** Data the rules read at run time. */
-const DATA_INPUTS = ['src/data/facts.yaml'];
+const DATA_INPUTS = ['src/data/facts.yaml', 'scripts/check/code/shellcheckrc'];
 // mdx-unsafe reads the components pages may import (src/lib/component-catalog.ts).
 DATA_INPUTS.push('src/components', 'node_modules/@astrojs/starlight/dist/components.ts');
 
@@ -44,6 +45,8 @@ function version(options: CheckOptions): string {
 	const hash = createHash('sha1').update(`${options.today}|${realToday()}|${process.versions.node}`);
 	const build = process.env.DOCS_CHECK_BUILD;
 	if (build) hash.update(build);
+	// Shell blocks' findings depend on the shellcheck installed (or its absence).
+	hash.update(shellcheckIdentity());
 	for (const input of build ? DATA_INPUTS : [...CODE_INPUTS, ...DATA_INPUTS]) {
 		for (const file of listFiles(resolve(input))) {
 			try {

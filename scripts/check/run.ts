@@ -178,8 +178,14 @@ async function parseHere(texts: string[]): Promise<Map<string, MermaidError | nu
 async function analyseAll(docsRoot: string, targets: Miss[], options: CheckOptions, preloadMermaid: boolean, prefetch: string[]): Promise<Lane> {
 	if (targets.length === 0) return { analyses: [], parse: parseHere, close() {} };
 	const { analyseFile } = await import('./check-file.ts');
+	// The code stage's findings (parsers, shellcheck) arrive after a page's analysis returns: settled before any is used.
+	const { settleCode } = await import('./code/index.ts');
 	const analyse = (t: Miss) => analyseFile(docsRoot, t.rel, t.display, options, t.bytes);
-	if (targets.length < WORKER_THRESHOLD || availableParallelism() < 2 || process.env.DOCS_CHECK_WORKERS === '0') return { analyses: targets.map(analyse), parse: parseHere, close() {} };
+	if (targets.length < WORKER_THRESHOLD || availableParallelism() < 2 || process.env.DOCS_CHECK_WORKERS === '0') {
+		const analyses = targets.map(analyse);
+		await settleCode();
+		return { analyses, parse: parseHere, close() {} };
+	}
 
 	const counter = new Int32Array(new SharedArrayBuffer(4));
 	const input: WorkerInput = { docsRoot, targets: targets.map(({ rel, display }) => ({ rel, display })), options: { today: options.today }, counter: counter.buffer as SharedArrayBuffer, preloadMermaid, prefetch };
@@ -203,6 +209,7 @@ async function analyseAll(docsRoot: string, targets: Miss[], options: CheckOptio
 
 	const byIndex: (FileAnalysis | undefined)[] = new Array(targets.length);
 	for (let i = Atomics.add(counter, 0, 1); i < targets.length; i = Atomics.add(counter, 0, 1)) byIndex[i] = analyse(targets[i]!);
+	await settleCode();
 	const message = await fromWorker;
 	const theirs = message.kind === 'analyses' ? message.analyses : [];
 	for (const [i, analysis] of theirs) byIndex[i] = analysis;
@@ -210,6 +217,7 @@ async function analyseAll(docsRoot: string, targets: Miss[], options: CheckOptio
 	if (process.env.DOCS_CHECK_TRACE === '1') console.error(`check: ${targets.length - theirs.length} files analysed on the main thread, ${theirs.length} on the worker`);
 	// A worker that died (out of memory, a crash in a library) costs time, not findings.
 	const analyses = byIndex.map((analysis, i) => analysis ?? analyse(targets[i]!));
+	await settleCode();
 	return {
 		analyses,
 		async parse(texts) {

@@ -59,6 +59,8 @@ if (!preloadMermaid || targets.length - Atomics.load(next, 0) >= JOIN_MIN) {
 		const t = targets[i]!;
 		analyses.push([i, analyseFile(docsRoot, t.rel, t.display, options)]);
 	}
+	// The code stage's findings (parsers, shellcheck) arrive after each analysis returns.
+	await (await import('./code/index.ts')).settleCode();
 }
 port.postMessage({ kind: 'analyses', analyses } satisfies FromWorker);
 

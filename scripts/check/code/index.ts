@@ -1,0 +1,90 @@
+/**
+ * The code stage of the authors' check: every fenced block is checked by its own language's parser
+ * (see ./languages.ts for which, and one module per language beside this file), after its
+ * placeholders are substituted (./placeholders.ts); every finding is placed at the offending
+ * character of the page (./fences.ts).
+ *
+ * The parsers are wasm or large schema sets, loaded once per thread on the first page that needs
+ * them, and asynchronous; shellcheck runs as batched child processes. So `checkCode` only starts the
+ * work of a page, and its findings are added to the page's problems as they come; whoever runs
+ * pages must `await settleCode()` before using their problems (../run.ts and ../worker.ts do).
+ */
+import type { Root } from 'mdast';
+import type { Facts } from '../../../schemas/facts.ts';
+import { checkImageTags } from '../rules/facts.ts';
+import type { Report } from '../types.ts';
+import { consoleCommands, verifyShell } from './bash.ts';
+import { collectFences, lineColumn, type CodeFence } from './fences.ts';
+import { UNVERIFIED_TEXT, unknownLanguage, VERIFIED } from './languages.ts';
+import { fromPlaceholder, substitutePlaceholders } from './placeholders.ts';
+import { settleShellcheck } from './shellcheck.ts';
+
+const pending = new Set<Promise<void>>();
+
+/** Whether a page can have anything for this stage to check: most have no fence at all. */
+export const hasFences = (source: string) => source.includes('```') || source.includes('~~~');
+
+/** Starts checking the page's blocks; findings go to `report`, possibly after this returns. */
+export function checkCode(root: Root, source: string, facts: Facts, report: Report): void {
+	const shell: { fence: CodeFence; text: string }[] = [];
+	for (const fence of collectFences(root, source)) {
+		const verifier = VERIFIED[fence.lang];
+		if (verifier === 'mermaid') continue; // ../rules/mermaid.ts
+		if (!verifier) {
+			if (!UNVERIFIED_TEXT.has(fence.lang)) track(fence, report, unknownLanguage(fence.lang).then((message) => message && report('code-lang', 'error', fence.infoAt(), message)));
+			checkImageTags(fence.value, facts, offsetIn(fence), report);
+			continue;
+		}
+		const { text, words } = substitutePlaceholders(fence, fence.value, report);
+		checkImageTags(text, facts, offsetIn(fence), report);
+		const isPlaceholder = (value: unknown) => fromPlaceholder(value, words);
+		if (verifier === 'bash' || verifier === 'console') shell.push({ fence, text: verifier === 'console' ? consoleCommands(text) : text });
+		else track(fence, report, verify(verifier, fence, text, facts, isPlaceholder, report));
+	}
+	// Synchronous up to queueing the page's script: shellcheck's batches run while the next pages are checked.
+	if (shell.length) {
+		try {
+			track(shell[0]!.fence, report, verifyShell(shell, report));
+		} catch (error) {
+			track(shell[0]!.fence, report, Promise.reject(error));
+		}
+	}
+}
+
+async function verify(verifier: string, fence: CodeFence, text: string, facts: Facts, isPlaceholder: (value: unknown) => boolean, report: Report): Promise<void> {
+	switch (verifier) {
+		case 'yaml':
+			return (await import('./yaml.ts')).verifyYaml(fence, text, facts, isPlaceholder, report);
+		case 'json':
+			return (await import('./yaml.ts')).verifyJson(fence, text, report);
+		case 'promql':
+		case 'logql':
+			return (await import('./lezer.ts')).verifyQuery(verifier, fence, text, report);
+		case 'sql':
+			return (await import('./sql.ts')).verifySql(fence, text, report);
+		case 'hcl':
+			return (await import('./hcl.ts')).verifyHcl(fence, text, report);
+	}
+}
+
+const offsetIn = (fence: CodeFence) => (offset: number) => {
+	const { line, column } = lineColumn(fence.value, offset);
+	return fence.at(line, column);
+};
+
+/** A verifier that fails inside is one finding at its block, never a lost page or a crash. */
+function track(fence: CodeFence, report: Report, work: Promise<unknown>): void {
+	const done = work
+		.then(() => undefined)
+		.catch((error: unknown) => {
+			report('check-internal', 'error', fence.infoAt(), `Unexpected failure checking this \`${fence.lang}\` block (${String((error as Error)?.message ?? error).split('\n')[0]}), expected the check to finish; please report this with the file`);
+		})
+		.finally(() => pending.delete(done));
+	pending.add(done);
+}
+
+/** Waits until every page's blocks started so far are checked. */
+export async function settleCode(): Promise<void> {
+	while (pending.size) await Promise.all([...pending]);
+	await settleShellcheck();
+}
