@@ -52,12 +52,13 @@ export interface PolicyFinding {
 
 export function isAllowedImport(specifier: string): boolean {
 	if (specifier === STARLIGHT_COMPONENTS) return true;
-	// `~/components/../lib/x` would leave the folder; no segment may climb out or be empty.
+	// `~/components/../lib/x` would leave the folder, and a query (`?raw`, `?worker`) would make Vite
+	// load the file as something else: every segment is a plain file or folder name.
 	if (!specifier.startsWith(PROJECT_COMPONENTS_PREFIX)) return false;
 	return specifier
 		.slice(PROJECT_COMPONENTS_PREFIX.length)
 		.split('/')
-		.every((segment) => segment !== '' && segment !== '.' && segment !== '..');
+		.every((segment) => /^[\w.-]+$/.test(segment) && segment !== '.' && segment !== '..');
 }
 
 const JsxParser = Parser.extend(jsx());
@@ -302,10 +303,9 @@ export function checkMdxPolicy(tree: Root, source: string, report: (finding: Pol
 	};
 
 	const imported = new Set<string>();
-	const esmBlocks: { node: Positioned; program: Node | null; place: Place; value: string }[] = [];
-	for (const node of tree.children) {
-		if (node.type !== 'mdxjsEsm') continue;
-		const value = (node as { value: string }).value;
+	// MDX allows import/export only at the top level; the walk below still judges one found deeper.
+	const parseEsm = (node: Positioned & { value: string }) => {
+		const value = node.value;
 		const place = valuePlace(node, value, 0, source, pageStarts);
 		let program: Node | null = null;
 		try {
@@ -318,13 +318,14 @@ export function checkMdxPolicy(tree: Root, source: string, report: (finding: Pol
 			const e = syntaxError(error, value.length, 0);
 			report({ ...place(e.pos), message: `Unexpected JavaScript in an import/export block (${e.message}), expected \`import { Name } from '~/components/…'\`` });
 		}
-		esmBlocks.push({ node, program, place, value });
-	}
-
-	for (const { program, place } of esmBlocks) {
-		if (!program) continue;
-		for (const statement of children(program, 'body') as Node[]) checkStatement(statement, place, report, known);
-	}
+		return { program, place };
+	};
+	const checkEsm = ({ program, place }: { program: Node | null; place: Place }) => {
+		if (program) for (const statement of children(program, 'body') as Node[]) checkStatement(statement, place, report, known);
+	};
+	// All imports first: a component may be used above the line that imports it (MDX hoists imports).
+	const topLevelEsm = tree.children.filter((node) => node.type === 'mdxjsEsm');
+	topLevelEsm.map((node) => parseEsm(node as Positioned & { value: string })).forEach(checkEsm);
 
 	const checkExpressionText = (value: string, place: Place) => {
 		let expression: Node | null;
@@ -341,6 +342,9 @@ export function checkMdxPolicy(tree: Root, source: string, report: (finding: Pol
 
 	visit(tree, (node) => {
 		switch (node.type) {
+			case 'mdxjsEsm':
+				if (!topLevelEsm.includes(node as never)) checkEsm(parseEsm(node as Positioned & { value: string }));
+				return;
 			case 'mdxFlowExpression':
 			case 'mdxTextExpression': {
 				const value = (node as { value: string }).value;

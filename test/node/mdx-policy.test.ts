@@ -94,6 +94,7 @@ describe('checkMdxPolicy', () => {
 		expect(isAllowedImport('~/components/Banner.astro')).toBe(true);
 		expect(isAllowedImport('@astrojs/starlight/components/Aside.astro')).toBe(false);
 		expect(isAllowedImport('~/components/../lib/facts')).toBe(false);
+		expect(isAllowedImport('~/components/Banner.astro?raw')).toBe(false);
 		expect(isAllowedImport('~/components/')).toBe(false);
 		expect(isAllowedImport('../../components/facts')).toBe(false);
 		expect(isAllowedImport('node:fs')).toBe(false);
