@@ -12,6 +12,12 @@ import mermaidVendor from './src/integrations/mermaid-vendor.ts';
 import { sidebarFromDocs } from './src/lib/sidebar.ts';
 import { CACHE_DIR, DOCS_DIR, EDIT_BASE_URL, OUT_DIR, SITE_DESCRIPTION, SITE_TITLE, SITE_URL } from './src/lib/site-config.ts';
 
+// No outbound calls nobody asked for: Astro's anonymous telemetry and its new-version check (dev
+// server) are off for this project, whoever runs it; both read these variables when they fire, which
+// is after this file is loaded.
+process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
+process.env.ASTRO_DISABLE_UPDATE_CHECK ??= 'true';
+
 export default defineConfig({
 	site: SITE_URL,
 	outDir: OUT_DIR,
@@ -32,6 +38,17 @@ export default defineConfig({
 		// Refuses an unsafe page before any of it runs, however the build is started (src/plugins/page-policy.ts).
 		plugins: [pagePolicyVitePlugin()],
 		resolve: { alias: { '~': fileURLToPath(new URL('./src', import.meta.url)) } },
+		build: {
+			rolldownOptions: {
+				// Rolldown warns once per MDX page that Astro's own `"use astro:head-inject"` directive "may not
+				// be preserved" (81 warnings per build); Astro handles it itself, upstream withastro/astro#18087.
+				// Only that directive is silenced, so any other warning still reaches the build log.
+				onLog(level, log, handler) {
+					if (log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('"use astro:head-inject"')) return;
+					handler(level, log);
+				},
+			},
+		},
 	},
 	integrations: [
 		starlight({

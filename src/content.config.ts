@@ -1,4 +1,5 @@
-import { docsSchema } from '@astrojs/starlight/schema';
+import { i18nLoader } from '@astrojs/starlight/loaders';
+import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 import { glob } from 'astro/loaders';
 import { defineCollection } from 'astro:content';
 import { frontmatterSchema } from '../schemas/frontmatter.ts';
@@ -12,4 +13,7 @@ export const collections = {
 		loader: glob({ pattern: '**/[^_]*.{md,mdx}', base: DOCS_DIR, generateId: ({ entry }) => docIdFromPath(entry) }),
 		schema: docsSchema({ extend: frontmatterSchema }),
 	}),
+	// Starlight's UI strings, overridden in src/content/i18n/en.json (the site is English only); without
+	// the collection Starlight warns on every build.
+	i18n: defineCollection({ loader: i18nLoader(), schema: i18nSchema() }),
 };
