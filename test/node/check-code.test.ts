@@ -59,6 +59,7 @@ const expected = (F: string): Record<string, (string | RegExp)[]> => ({
 	image: [
 		`${F}:18:33  facts-image  Unexpected tag \`10.4.0\` ${grafana}`,
 		`${F}:19:78  facts-image  Unexpected tag \`17.2\` for PostgreSQL (\`postgres\`), expected \`18rc1\` as in src/data/facts.yaml (or a placeholder such as \`<TAG>\`)`,
+		`${F}:21:19  facts-image  Unexpected tag \`10.4.0\` for Grafana (chart \`grafana/grafana\`), expected \`11.1.4\` as in src/data/facts.yaml (or a placeholder such as \`<TAG>\`)`,
 	],
 });
 

@@ -47,8 +47,24 @@ function patternsFor(facts: Facts) {
 	return list;
 }
 
+/** `helm upgrade|install … CHART … --set image.tag=TAG` (a `\` continues the command on the next line). */
+const HELM = /\bhelm[ \t]+(?:upgrade|install|template)\b(?:\\\n|[^\n|;&])*/g;
+const HELM_TAG = /--set(?:-string)?[ \t=]+(?:\S+,)?image\.tag=([A-Za-z0-9_][A-Za-z0-9._-]*)/g;
+
 /** Images of facts components in a code block's text whose tag is not the facts' tag. */
 export function checkImageTags(text: string, facts: Facts, at: (offset: number) => { line: number; column: number }, report: Report): void {
+	// A chart is matched to a component by its name (`grafana/grafana` and `grafana` are Grafana's chart).
+	for (const command of text.includes('image.tag=') ? text.matchAll(HELM) : []) {
+		const words = command[0].split(/[\s\\]+/);
+		const chartOf = (id: string) => words.find((w) => w.endsWith(`/${id}`)) ?? words.find((w) => w === id);
+		const component = facts.components.find((c) => chartOf(c.id));
+		if (!component) continue;
+		for (const set of command[0].matchAll(HELM_TAG)) {
+			const tag = set[1]!;
+			if (tag === tagOf(component.image) || /_[A-Z0-9_]+_/.test(tag)) continue;
+			report('facts-image', 'error', at(command.index! + set.index! + set[0].length - tag.length), `Unexpected tag \`${tag}\` for ${component.name} (chart \`${chartOf(component.id)}\`), expected \`${tagOf(component.image)}\` as in src/data/facts.yaml (or a placeholder such as \`<TAG>\`)`);
+		}
+	}
 	for (const { component, pattern } of patternsFor(facts)) {
 		if (!text.includes(repositoryOf(component.image))) continue;
 		for (const match of text.matchAll(pattern)) {
