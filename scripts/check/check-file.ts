@@ -15,10 +15,11 @@ import { withFlatTree } from './fast-visit-parents.ts';
 import { checkCode, hasFences } from './code/index.ts';
 import { checkFacts } from './rules/facts.ts';
 import { checkCodeCharacters, checkLinkText } from './rules/deception.ts';
-import { checkPageBytes } from './rules/files.ts';
+import { checkPageBytes, MAX_PAGE_BYTES } from './rules/files.ts';
 import { checkFrontmatter, collectRelated } from './rules/frontmatter.ts';
 import { collectLinks } from './rules/links.ts';
 import { checkMdxSafety } from './rules/mdx-safety.ts';
+import { overNodeBudget, reportNodeBudget } from './rules/page-budget.ts';
 import { checkMarkup } from './rules/markup.ts';
 import { checkMermaidBudget, collectMermaid } from './rules/mermaid.ts';
 import { checkRemarkLint, withPageTitle } from './rules/remark-lint.ts';
@@ -45,6 +46,7 @@ export function analyseFile(docsRoot: string, rel: string, display: string, opti
 	const report: Report = (rule, severity, at, message) => problems.push({ file: display, line: at.line, column: at.column, rule, severity, message });
 	const fileAbs = join(docsRoot, rel);
 	let source: string;
+	let oversize = false;
 	try {
 		const bytes = read ?? readFileSync(fileAbs);
 		if (bytes.length === 0) {
@@ -56,6 +58,7 @@ export function analyseFile(docsRoot: string, rel: string, display: string, opti
 			return analysis;
 		}
 		if (!checkPageBytes(bytes, report)) return analysis;
+		oversize = bytes.length > MAX_PAGE_BYTES;
 		source = bytes.toString('utf8');
 	} catch (error) {
 		report('file-unreadable', 'error', { line: 1, column: 1 }, `Unexpected read failure (${(error as NodeJS.ErrnoException).code ?? 'error'}), expected a readable file`);
@@ -75,6 +78,12 @@ export function analyseFile(docsRoot: string, rel: string, display: string, opti
 		guard('frontmatter', () => checkFrontmatter({ rel, display, source, report }, fm));
 		analysis.related = collectRelated(fm);
 		guard('stale', () => fm.data && checkStale(fm.data, (key) => keyAt(source, fm, key), options.today, report));
+		// Past the size limit only the linear text scans run: the page is refused anyway, and no page may
+		// make the check slow (page-budget.ts).
+		if (oversize) {
+			guard('secret', () => checkSecrets(source, undefined, report));
+			return analysis;
+		}
 		let root: Root | undefined;
 		try {
 			root = parseDoc(source, rel.endsWith('.mdx'));
@@ -85,6 +94,10 @@ export function analyseFile(docsRoot: string, rel: string, display: string, opti
 		// Secrets are looked for in the raw text, so even a file that does not parse is scanned.
 		guard('secret', () => checkSecrets(source, root, report));
 		if (!root) return analysis;
+		if (overNodeBudget(root)) {
+			reportNodeBudget(report);
+			return analysis;
+		}
 		const doc = root;
 		// No rule changes the tree, so all their walks share one listing of it, taken with the page
 		// title's stand-in in place: remark-lint needs it; the heading list leaves it out, and no other
