@@ -1,9 +1,12 @@
 /**
  * Markup a page may contain, judged against the one allow-list in src/lib/markup-policy.ts (the
  * build's sanitiser is configured from the same list): JSX elements and components in `.mdx`, raw
- * HTML in `.md` (parsed by parse5, the HTML parser browsers' behaviour is specified by, so what is
- * judged is what a browser would build: entities decoded, `<SCRIPT>` is `script`), and the URL of
- * every Markdown link, image and definition. Rule id `markup-unsafe`.
+ * HTML in `.md` (parsed by parse5, which implements the HTML standard's parser, so what is judged is
+ * what a browser would build: entities decoded, `<SCRIPT>` is `script`), and the URL of every
+ * Markdown link, image and definition. Rule id `markup-unsafe`.
+ *
+ * Pure: the caller parses the page (src/lib/markdown.ts) and says what to do with each finding. The
+ * authors' check (scripts/check/rules/markup.ts) and the build (src/plugins/page-policy.ts) run it.
  */
 import { Parser, parseExpressionAt } from 'acorn';
 import type { Definition, Html, Image, Link, Root } from 'mdast';
@@ -12,10 +15,16 @@ import type { MdxjsEsm } from 'mdast-util-mdxjs-esm';
 import { parseFragment } from 'parse5';
 import type { DefaultTreeAdapterMap } from 'parse5';
 import { visit } from 'unist-util-visit';
-import { judgeElement, schemeOf, urlAllowed, type WrittenAttribute } from '../../../src/lib/markup-policy.ts';
-import type { Report } from '../types.ts';
+import { judgeElement, schemeOf, urlAllowed, type WrittenAttribute } from './markup-policy.ts';
 
-export const RULE = 'markup-unsafe';
+export const MARKUP_RULE = 'markup-unsafe';
+
+export interface MarkupProblem {
+	line: number;
+	column: number;
+	message: string;
+}
+type Report = (problem: MarkupProblem) => void;
 
 type Place = { line: number; column: number };
 type P5Node = DefaultTreeAdapterMap['node'];
@@ -77,7 +86,7 @@ function checkJsx(element: MdxJsxFlowElement | MdxJsxTextElement, imports: Map<s
 	}
 	for (const finding of judgeElement(imports.get(element.name) ?? element.name, attributes)) {
 		const place = finding.attribute ? attributes.find((a) => a.name === finding.attribute)!.place : startOf(element);
-		report(RULE, 'error', place, finding.message);
+		report({ ...place, message: finding.message });
 	}
 }
 
@@ -99,7 +108,7 @@ function checkHtml(html: Html, report: Report): void {
 				const attributes = element.attrs.map((a) => ({ name: a.prefix ? `${a.prefix}:${a.name}` : a.name, value: a.value }));
 				for (const finding of judgeElement(element.tagName, attributes)) {
 					const attrLocation = finding.attribute ? location.attrs?.[finding.attribute] : undefined;
-					report(RULE, 'error', place(attrLocation ?? location.startTag), finding.message);
+					report({ ...place(attrLocation ?? location.startTag), message: finding.message });
 				}
 			}
 			// `<template>`'s children live in its content fragment.
@@ -109,7 +118,7 @@ function checkHtml(html: Html, report: Report): void {
 	walk(fragment.childNodes);
 }
 
-export function checkMarkup(root: Root, report: Report): void {
+export function checkMarkupTree(root: Root, report: Report): void {
 	let imports: Map<string, string> | undefined;
 	visit(root, (node) => {
 		switch (node.type) {
@@ -124,7 +133,7 @@ export function checkMarkup(root: Root, report: Report): void {
 			case 'image':
 			case 'definition': {
 				const { url } = node as Link | Image | Definition;
-				if (!urlAllowed(url)) report(RULE, 'error', startOf(node), `Unexpected \`${schemeOf(url)}:\` URL in a ${node.type}, expected an https, http, mailto or relative URL`);
+				if (!urlAllowed(url)) report({ ...startOf(node), message: `Unexpected \`${schemeOf(url)}:\` URL in a ${node.type}, expected an https, http, mailto or relative URL` });
 				return;
 			}
 		}

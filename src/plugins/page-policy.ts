@@ -24,6 +24,7 @@ import type { Plugin } from 'vite';
 import { loadComponentCatalog } from '../lib/component-catalog.ts';
 import { MarkdownSyntaxError, parseDoc } from '../lib/markdown.ts';
 import { checkMdxPolicy, type ComponentCatalog } from '../lib/mdx-policy.ts';
+import { checkMarkupTree, MARKUP_RULE } from '../lib/markup-check.ts';
 
 export interface Page {
 	/** Absolute path of the page. */
@@ -57,6 +58,15 @@ export const PAGE_CHECKS: PageCheck[] = [
 		rule: 'mdx-unsafe',
 		check: (page, report) => {
 			if (page.isMdx) checkMdxPolicy(page.tree, page.source, report, { catalog: componentCatalog });
+		},
+	},
+	{
+		rule: MARKUP_RULE,
+		check: (page, report) => {
+			// Only the sanitiser's own test sets this (test/build/markup-sanitiser.test.ts): proving the last
+			// line of defence needs a page the first line would stop. The sanitiser itself is never skipped.
+			if (process.env.DOCS_SKIP_MARKUP_CHECK === '1') return;
+			checkMarkupTree(page.tree, report);
 		},
 	},
 ];

@@ -1,10 +1,11 @@
 /**
- * The build's sanitiser on its own: test/fixtures/markup-site is built with `astro build` directly,
- * so the authors' check (which refuses both pages under pages/) never runs, and the built output is
- * what a reader's browser and an agent would get. The check's side is test/node/markup.test.ts.
+ * The build's sanitiser on its own: test/fixtures/markup-site is built with `astro build` directly
+ * and DOCS_SKIP_MARKUP_CHECK=1, so neither the authors' check nor the build's page check (both
+ * refuse the two pages under pages/) runs, and the built output is what a reader's browser and an
+ * agent would get. The check's side is test/node/markup.test.ts.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import type { Page } from 'playwright-core';
@@ -24,7 +25,8 @@ rmSync(`${DIST}-cache`, { recursive: true, force: true });
 const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(VITEST.*|DEV|PROD|SSR|MODE|BASE_URL|TEST)$/.test(k)));
 const build = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
 	cwd: ROOT,
-	env: { ...env, NODE_ENV: 'production', DOCS_DIR: DOCS, OUT_DIR: DIST, FORCE_COLOR: '0', NO_COLOR: '1' },
+	// The build's own markup check (src/plugins/page-policy.ts) skipped too, or it would refuse the pages.
+	env: { ...env, NODE_ENV: 'production', DOCS_DIR: DOCS, OUT_DIR: DIST, DOCS_SKIP_MARKUP_CHECK: '1', FORCE_COLOR: '0', NO_COLOR: '1' },
 	encoding: 'utf8',
 	maxBuffer: 64 * 1024 * 1024,
 });
@@ -89,6 +91,27 @@ describe('build sanitiser (check skipped)', () => {
 			expect(text, name).not.toContain('zebracomment');
 			expect(text, name).not.toContain('<!--');
 		}
+	});
+});
+
+describe('build without the skip', () => {
+	it('refuses the pages itself, at file:line:col with the rule id, before writing any page, with no stack trace', () => {
+		const out = join(TMP, 'markup-dist-refused');
+		rmSync(out, { recursive: true, force: true });
+		const refused = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+			cwd: ROOT,
+			env: { ...env, NODE_ENV: 'production', DOCS_DIR: DOCS, OUT_DIR: out, FORCE_COLOR: '0', NO_COLOR: '1' },
+			encoding: 'utf8',
+			maxBuffer: 64 * 1024 * 1024,
+		});
+		const output = `${refused.stdout}\n${refused.stderr}`;
+		expect(refused.status).not.toBe(0);
+		// Whichever refused page the build reaches first, its first finding is named the way the check names it.
+		expect(output).toMatch(/test\/fixtures\/markup-site\/pages\/refused-(mdx\.mdx|plain\.md):15:1 {2}markup-unsafe {2}Unexpected `<iframe>`, expected no `<iframe>` in pages/);
+		expect(output).not.toMatch(/^\s+at \S.*:\d+:\d+\)?$/m);
+		expect(existsSync(join(out, 'pages/refused-mdx/index.html')) || existsSync(join(out, 'pages/refused-plain/index.html'))).toBe(false);
+		rmSync(out, { recursive: true, force: true });
+		rmSync(`${out}-cache`, { recursive: true, force: true });
 	});
 });
 
