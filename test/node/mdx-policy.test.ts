@@ -6,6 +6,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { markdownToHtml } from 'satteri';
 import { describe, expect, it } from 'vitest';
 import { parseDoc } from '../../src/lib/markdown.ts';
 import { checkMdxPolicy, isAllowedImport, type PolicyFinding } from '../../src/lib/mdx-policy.ts';
@@ -141,6 +142,8 @@ describe('page checks in the build', () => {
 		const context = (path: string, sourceFormat: 'markdown' | 'mdx') => ({ fileURL: pathToFileURL(path), sourceFormat, source: '', data: {} });
 		expect(() => factory(context(file, 'markdown'))).toThrow(PagePolicyError);
 		expect(() => factory(context(file, 'markdown'))).toThrow('test/.tmp/forbidden.md:3:1  test-rule  Unexpected `forbidden`, expected anything else');
+		// As Astro's Sätteri processor compiles a content page: the factory runs, and its refusal stops the compile.
+		expect(() => markdownToHtml('forbidden\n', { fileURL: pathToFileURL(file), mdastPlugins: [factory] })).toThrow('test-rule  Unexpected `forbidden`');
 		// MDX was judged by the Vite plugin before it reached the compiler; a page with nothing to refuse passes.
 		expect(factory(context(file, 'mdx'))).toBeUndefined();
 		writeFileSync(file, '---\ntitle: t\n---\nallowed\n');
