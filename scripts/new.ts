@@ -3,13 +3,15 @@
  * frontmatter and the sections its kind needs, each with a TODO line that `npm run check` reports
  * until it is replaced. Refuses to overwrite; prints the path it wrote.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { today } from '../schemas/dates.ts';
 import { KINDS, type Kind } from '../schemas/kind.ts';
 import { closest } from '../schemas/suggest.ts';
-import { scaffold, slugify } from './new/scaffold.ts';
+import { DocTree } from '../src/lib/doc-tree.ts';
+import { readFrontmatter } from '../src/lib/frontmatter.ts';
+import { defaultTagFor, nearestRelated, scaffold, slugify, type PageTags } from './new/scaffold.ts';
 
 const USAGE = 'usage: npm run new -- <kind> "<title>" [--dir 11-infrastructure]';
 function fail(message: string): never {
@@ -39,6 +41,17 @@ if (!slug) fail(`Unexpected title ${JSON.stringify(title)}, expected words to ma
 const file = join(resolve(values.root!), dir, `${slug}.mdx`);
 const shown = relative(process.cwd(), file);
 if (existsSync(file)) fail(`Unexpected existing file ${shown}, expected a new page (pick another title or edit that page)`);
+// Every page's tags, to offer the nearest ones as `related` (a page whose frontmatter does not parse is skipped: the check reports it).
+const root = resolve(values.root!);
+const pages: PageTags[] = existsSync(root)
+	? new DocTree(root).docs().flatMap((rel) => {
+			const raw = readFrontmatter(readFileSync(join(root, rel), 'utf8')).raw;
+			if (!raw || !Array.isArray(raw.tags)) return [];
+			const keywords = Array.isArray(raw.search_keywords) ? raw.search_keywords.map(String) : [];
+			return [{ path: rel.replace(/\.mdx$/, '.md'), title: String(raw.title ?? ''), tags: raw.tags.map(String), keywords }];
+		})
+	: [];
+const related = nearestRelated(pages, title, [defaultTagFor(dir)], dir);
 mkdirSync(dirname(file), { recursive: true });
-writeFileSync(file, scaffold({ kind: kind as Kind, title, dir, today: today() }), { flag: 'wx' });
+writeFileSync(file, scaffold({ kind: kind as Kind, title, dir, today: today(), related }), { flag: 'wx' });
 console.log(shown);

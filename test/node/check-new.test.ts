@@ -1,5 +1,5 @@
 /** `npm run new`: a scaffold with valid frontmatter that the check keeps failing until it is filled in. */
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { today } from '../../schemas/dates.ts';
@@ -36,9 +36,10 @@ describe('npm run new', () => {
 		expect(headings).toEqual(RUNBOOK_SECTIONS.map((s) => `## ${s}`));
 		const result = runCheck(['--root', root]);
 		const lines = linesOf(result);
-		expect(lines.map((l) => l.split('  ')[1])).toEqual(Array(7).fill('runbook-scaffold'));
+		// description, intro, one per section, and the sample step's action and expected output.
+		expect(lines.map((l) => l.split('  ')[1])).toEqual(Array(9).fill('runbook-scaffold'));
 		expect(lines[0]).toBe(`${rel}/11-infrastructure/restart-kafka-brokers.mdx:3:14  runbook-scaffold  Unexpected scaffold placeholder in \`description\`, expected one sentence saying what the page is for`);
-		expect(lines[2]).toBe(`${rel}/11-infrastructure/restart-kafka-brokers.mdx:20:1  runbook-scaffold  Unexpected scaffold placeholder \`TODO: List the access, tools and state needed before the …\`, expected the section's real content (replace the TODO: line)`);
+		expect(lines[2]).toBe(`${rel}/11-infrastructure/restart-kafka-brokers.mdx:21:1  runbook-scaffold  Unexpected scaffold placeholder \`TODO: List the access, tools and state needed before the …\`, expected the section's real content (replace the TODO: line)`);
 		expect(result.status).toBe(1);
 	});
 
@@ -49,6 +50,37 @@ describe('npm run new', () => {
 		const typo = runNew('runbok', 'Anything');
 		expect(typo.status).toBe(2);
 		expect(typo.stderr).toBe('Unexpected kind `runbok`, expected one of `runbook`, `guide`, `reference`, `overview`, `adr` (did you mean `runbook`?)\n');
+	});
+
+	it('shows a worked step in Steps: action, a code block, expected output', () => {
+		const text = readFileSync(file, 'utf8');
+		const steps = text.slice(text.indexOf('## Steps'), text.indexOf('## Expected outcome'));
+		expect(steps).toMatch(/^1\. TODO: .*\n\n {3}```bash\n {3}kubectl -n neotool-app get pods\n {3}```\n\n {3}TODO: Expected output: /m);
+		expect(readFrontmatter(text).raw).toMatchObject({ search_keywords: ['restart kafka brokers'], related: [] });
+	});
+
+	it('offers the nearest existing pages as related, Kafka pages first for a Kafka runbook', () => {
+		const page = (title: string, tags: string) => `---\ntitle: ${title}\ndescription: d.\ntype: infrastructure\ncategory: operations\nkind: guide\nstatus: current\nversion: 1.0.0\ntags: [${tags}]\nlast_updated: 2026-01-02\nowner: SRE Team\nreview_frequency: monthly\n---\n\nText.\n`;
+		for (const [name, title, tags] of [
+			['kafka-operations', 'Kafka Operations', 'kafka, operations'],
+			['restart-postgres', 'Restart PostgreSQL', 'postgresql'],
+			['kafka-partition-scaling', 'Kafka Partition Scaling', 'kafka, scaling'],
+			['restart-vault', 'Restart Vault', 'vault'],
+			['restart-deployments', 'Restart Deployments', 'kubernetes'],
+			['dns', 'Troubleshooting DNS', 'networking'],
+		]) writeFileSync(join(root, '11-infrastructure', `${name}.mdx`), page(title!, tags!));
+		expect(runNew('runbook', 'Restart Kafka brokers now').status).toBe(0);
+		const related = readFrontmatter(readFileSync(join(root, '11-infrastructure/restart-kafka-brokers-now.mdx'), 'utf8')).raw?.related;
+		// The earlier scaffold shares all three title words; then the Kafka pages ("kafka" is rarer than
+		// "restart", which four pages carry); then the other restarts, by path; DNS shares nothing.
+		expect(related).toEqual([
+			'11-infrastructure/restart-kafka-brokers.md',
+			'11-infrastructure/kafka-operations.md',
+			'11-infrastructure/kafka-partition-scaling.md',
+			'11-infrastructure/restart-deployments.md',
+			'11-infrastructure/restart-postgres.md',
+			'11-infrastructure/restart-vault.md',
+		]);
 	});
 
 	it('picks type, category and tag from the folder', () => {
