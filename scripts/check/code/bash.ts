@@ -39,7 +39,13 @@ interface Answer {
 let parser: ((text: string) => Answer) | undefined;
 
 /**
- * One mvdan/sh instance for the whole run, called synchronously. Written by hand around the
+ * TinyGo's heap inside one instance is never given back (10 MB, exhausted after ~1,200 blocks of
+ * the corpus's size): a fresh instance every CALLS_PER_INSTANCE calls, and on any failure.
+ */
+const CALLS_PER_INSTANCE = 400;
+
+/**
+ * One mvdan/sh instance for many blocks, called synchronously. Written by hand around the
  * library's wasm (its exports `wasmAlloc`, `wasmFree`, `process`, called as its own
  * lib/processor.js calls them) because the library's processor compiles and starts a new Go
  * instance for every call: ~4 ms and a fresh wasm memory each (1.4 s of CPU and as much garbage
@@ -52,23 +58,26 @@ function load(): (text: string) => Answer {
 	const sh = require('sh-syntax') as { LangVariant: { LangBash: number } };
 	const wasm = new WebAssembly.Module(readFileSync(fileURLToPath(import.meta.resolve('sh-syntax/main.wasm'))));
 	const Go = (globalThis as unknown as { Go: new () => { importObject: WebAssembly.Imports; run(instance: WebAssembly.Instance): Promise<void> } }).Go;
-	const go = new Go();
-	const instance = new WebAssembly.Instance(wasm, go.importObject);
-	void go.run(instance);
-	const { memory, wasmAlloc, wasmFree, process: run } = instance.exports as unknown as {
-		memory: WebAssembly.Memory;
-		wasmAlloc(size: number): number;
-		wasmFree(pointer: number): void;
-		process(...args: (number | boolean)[]): number;
+	type Exports = { memory: WebAssembly.Memory; wasmAlloc(size: number): number; wasmFree(pointer: number): void; process(...args: (number | boolean)[]): number };
+	let exports: Exports | undefined;
+	let calls = 0;
+	const fresh = (): Exports => {
+		const go = new Go();
+		const instance = new WebAssembly.Instance(wasm, go.importObject);
+		void go.run(instance);
+		calls = 0;
+		return instance.exports as unknown as Exports;
 	};
 	const encoder = new TextEncoder();
 	const decoder = new TextDecoder();
-	const put = (bytes: Uint8Array) => {
-		const pointer = wasmAlloc(bytes.byteLength);
-		new Uint8Array(memory.buffer).set(bytes, pointer);
-		return pointer;
-	};
-	parser = (text) => {
+	const once = (text: string): Answer => {
+		if (!exports || calls++ >= CALLS_PER_INSTANCE) exports = fresh();
+		const { memory, wasmAlloc, wasmFree, process: run } = exports;
+		const put = (bytes: Uint8Array) => {
+			const pointer = wasmAlloc(bytes.byteLength);
+			new Uint8Array(memory.buffer).set(bytes, pointer);
+			return pointer;
+		};
 		const name = encoder.encode('');
 		const body = encoder.encode(text);
 		const stop = encoder.encode('');
@@ -80,6 +89,14 @@ function load(): (text: string) => Answer {
 		wasmFree(p3);
 		const out = new Uint8Array(memory.buffer).subarray(result);
 		return JSON.parse(decoder.decode(out.subarray(0, out.indexOf(0)))) as Answer;
+	};
+	parser = (text) => {
+		try {
+			return once(text);
+		} catch {
+			exports = undefined;
+			return once(text);
+		}
 	};
 	return parser;
 }
