@@ -82,6 +82,22 @@ describe('rule markup-unsafe', () => {
 		expect(result.status).toBe(1);
 	});
 
+	it('takes over the HTML findings the mdx-unsafe fixture used to get from mdx-safety', () => {
+		const dir = 'test/fixtures/check/mdx-unsafe';
+		const F = `${dir}/not-ok.mdx`;
+		const result = runCheck(['--root', dir, F]);
+		expect(positions(linesOf(result), 'markup-unsafe')).toEqual(
+			[
+				'20:1', // <script>
+				'22:1', // <button> (a form control; its onClick with it)
+				'24:1', // <a href="javascript:…">
+				'24:43', // [a link](javascript:…)
+				'26:1', // dangerouslySetInnerHTML
+				'28:1', // set:html
+			].map((p) => `${F}:${p} markup-unsafe`),
+		);
+	});
+
 	it('lets every allowed form through: components, structural HTML, SVG shapes, safe URLs', () => {
 		for (const page of ['allowed.mdx', 'allowed-plain.md']) {
 			const result = runCheck(['--root', SITE, `${SITE}/${page}`]);
