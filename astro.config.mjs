@@ -8,6 +8,7 @@ import { docLinksPlugin } from './src/plugins/doc-links.ts';
 import { a11yPlugin } from './src/plugins/a11y.ts';
 import { mermaidPlugin } from './src/plugins/mermaid.ts';
 import { pagePolicySatteriPlugin, pagePolicyVitePlugin } from './src/plugins/page-policy.ts';
+import { contentBoundaryVitePlugin } from './src/plugins/content-boundary.ts';
 import mermaidVendor from './src/integrations/mermaid-vendor.ts';
 import { sidebarFromDocs } from './src/lib/sidebar.ts';
 import { CACHE_DIR, DOCS_DIR, EDIT_BASE_URL, OUT_DIR, SITE_DESCRIPTION, SITE_TITLE, SITE_URL } from './src/lib/site-config.ts';
@@ -36,7 +37,8 @@ export default defineConfig({
 	},
 	vite: {
 		// Refuses an unsafe page before any of it runs, however the build is started (src/plugins/page-policy.ts).
-		plugins: [pagePolicyVitePlugin()],
+		// …and anything a page imports through a symlink out of the docs folder (src/plugins/content-boundary.ts).
+		plugins: [pagePolicyVitePlugin(), contentBoundaryVitePlugin(DOCS_DIR)],
 		resolve: { alias: { '~': fileURLToPath(new URL('./src', import.meta.url)) } },
 		build: {
 			rolldownOptions: {
