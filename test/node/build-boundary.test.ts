@@ -58,6 +58,18 @@ describe('astro build without the check', () => {
 	});
 });
 
+describe('astro build without the check: the closed frontmatter schema', () => {
+	it('refuses a page whose frontmatter adds a <head> script, and writes no page', () => {
+		const { docs, dist } = tree('head', (docs) => {
+			writeFileSync(join(docs, 'ops/page.mdx'), page('Head').replace('review_frequency: monthly\n', `review_frequency: monthly\nhead:\n  - tag: script\n    content: console.log('${MARKER}')\n`));
+		});
+		const result = astroBuild(docs, dist);
+		expect(result.status).not.toBe(0);
+		expect(result.stdout + result.stderr).toContain('Unexpected `head` in a page, expected no `head`');
+		expect(published(dist)).toEqual([]);
+	});
+});
+
 describe('content boundary, in-process', () => {
 	const { docs } = tree('unit', (docs, outside) => {
 		writeFileSync(join(outside, 'secret.png'), 'x');
