@@ -129,7 +129,7 @@ export class DocTree {
 }
 
 /** Suggest by file name, not whole path: a shared folder prefix would make every sibling look close. */
-function suggestDoc(joined: string, docs: string[]): string {
+export function suggestDoc(joined: string, docs: string[]): string {
 	const stem = (p: string) => posix.basename(p).replace(/\.mdx?$/, '');
 	const hint = closest(stem(joined), docs.map(stem));
 	if (!hint) return '';

@@ -84,7 +84,7 @@ const expected = (F: string): Record<string, { exit: number; rule?: string; line
 	'related-target': {
 		exit: 1,
 		lines: [
-			`${F}:11:5  related-target  Unexpected related entry \`targt.md\` that matches no doc, expected a path from the docs root to an existing page`,
+			`${F}:11:5  related-target  Unexpected related entry \`targt.md\` that matches no doc, expected a path from the docs root to an existing page (did you mean \`target.mdx\`?)`,
 			`${F}:12:5  related-target  Unexpected related entry \`not-ok.mdx\` naming this page itself, expected another doc`,
 		],
 	},

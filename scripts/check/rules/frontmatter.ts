@@ -1,5 +1,5 @@
 import type { FrontmatterResult } from '../../../src/lib/frontmatter.ts';
-import type { DocTree } from '../../../src/lib/doc-tree.ts';
+import { suggestDoc, type DocTree } from '../../../src/lib/doc-tree.ts';
 import type { Position } from '../../../src/lib/position.ts';
 import type { RelatedRef, Report, RuleContext } from '../types.ts';
 
@@ -24,7 +24,8 @@ export function checkRelated(rel: string, related: RelatedRef[], tree: DocTree, 
 	for (const { entry, index } of related) {
 		const target = tree.findDoc(entry);
 		if (!target) {
-			report('related-target', 'error', locate(index), `Unexpected related entry \`${entry}\` that matches no doc, expected a path from the docs root to an existing page`);
+			// A one-letter slip gets the doc it most likely meant, as a body link does.
+			report('related-target', 'error', locate(index), `Unexpected related entry \`${entry}\` that matches no doc, expected a path from the docs root to an existing page${suggestDoc(entry, tree.docs())}`);
 		} else if (target === rel) {
 			report('related-target', 'error', locate(index), `Unexpected related entry \`${entry}\` naming this page itself, expected another doc`);
 		}
