@@ -155,7 +155,7 @@ export async function bundleChecker(repo = resolve(import.meta.dirname, '../..')
 	}
 	const result = await build({
 		absWorkingDir: repo,
-		entryPoints: { cli: 'scripts/check/cli.ts', worker: 'scripts/check/worker.ts' },
+		entryPoints: { cli: 'scripts/check/cli.ts', worker: 'scripts/check/worker.ts', 'code-worker': 'scripts/check/code/worker.ts' },
 		outdir: staging,
 		bundle: true,
 		splitting: true,

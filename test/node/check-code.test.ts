@@ -98,6 +98,14 @@ describe('code stage', () => {
 		expect(result.status).toBe(1);
 	});
 
+	it('verifies the same without the code thread (its fallback: blocks verified where the page is checked)', () => {
+		const dir = 'test/fixtures/check/code/k8s';
+		const threaded = linesOf(runCheck(['--root', dir]));
+		const here = runCheck(['--root', dir], { DOCS_CHECK_CODE_THREAD: '0' });
+		expect(linesOf(here)).toEqual(threaded);
+		expect(threaded.length).toBe(expected('').k8s!.length);
+	});
+
 	it('--format json and --format github carry the position and rule id', () => {
 		const dir = 'test/fixtures/check/code/query';
 		const F = `${dir}/not-ok.mdx`;

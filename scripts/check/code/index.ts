@@ -4,10 +4,11 @@
  * placeholders are substituted (./placeholders.ts); every finding is placed at the offending
  * character of the page (./fences.ts).
  *
- * The parsers are wasm or large schema sets, loaded once per thread on the first page that needs
- * them, and asynchronous; shellcheck runs as batched child processes. So `checkCode` only starts the
- * work of a page, and its findings are added to the page's problems as they come; whoever runs
- * pages must `await settleCode()` before using their problems (../run.ts and ../worker.ts do).
+ * The parsers are wasm or large schema sets, loaded once on the first page that needs them, on a
+ * thread of their own (./thread.ts), and asynchronous; the shell parser runs here and shellcheck as
+ * batched child processes. So `checkCode` only starts the work of a page, and its findings are
+ * added to the page's problems as they come; whoever runs pages must `await settleCode()` before
+ * using their problems (../run.ts and ../worker.ts do).
  */
 import type { Root } from 'mdast';
 import type { Facts } from '../../../schemas/facts.ts';
@@ -16,8 +17,9 @@ import type { Report } from '../types.ts';
 import { consoleCommands, verifyShell } from './bash.ts';
 import { collectFences, lineColumn, type CodeFence } from './fences.ts';
 import { UNVERIFIED_TEXT, unknownLanguage, VERIFIED } from './languages.ts';
-import { fromPlaceholder, substitutePlaceholders } from './placeholders.ts';
+import { substitutePlaceholders } from './placeholders.ts';
 import { settleShellcheck } from './shellcheck.ts';
+import { verifyElsewhere } from './thread.ts';
 
 const pending = new Set<Promise<void>>();
 
@@ -37,9 +39,14 @@ export function checkCode(root: Root, source: string, facts: Facts, report: Repo
 		}
 		const { text, words } = substitutePlaceholders(fence, fence.value, report);
 		checkImageTags(text, facts, offsetIn(fence), report);
-		const isPlaceholder = (value: unknown) => fromPlaceholder(value, words);
 		if (verifier === 'bash' || verifier === 'console') shell.push({ fence, text: verifier === 'console' ? consoleCommands(text) : text });
-		else track(fence, report, verify(verifier, fence, text, facts, isPlaceholder, report));
+		else {
+			// On the code thread: the block's places come back inside the block, and are placed in the page here.
+			const found = verifyElsewhere(verifier, fence.lang, text, [...words], facts).then((problems) => {
+				for (const p of problems) report(p.rule, p.severity, p.line === 0 ? fence.infoAt() : fence.at(p.line, p.column), p.message);
+			});
+			track(fence, report, found);
+		}
 	}
 	// Synchronous up to queueing the page's script: shellcheck's batches run while the next pages are checked.
 	if (shell.length) {
@@ -48,22 +55,6 @@ export function checkCode(root: Root, source: string, facts: Facts, report: Repo
 		} catch (error) {
 			track(shell[0]!.fence, report, Promise.reject(error));
 		}
-	}
-}
-
-async function verify(verifier: string, fence: CodeFence, text: string, facts: Facts, isPlaceholder: (value: unknown) => boolean, report: Report): Promise<void> {
-	switch (verifier) {
-		case 'yaml':
-			return (await import('./yaml.ts')).verifyYaml(fence, text, facts, isPlaceholder, report);
-		case 'json':
-			return (await import('./yaml.ts')).verifyJson(fence, text, report);
-		case 'promql':
-		case 'logql':
-			return (await import('./lezer.ts')).verifyQuery(verifier, fence, text, report);
-		case 'sql':
-			return (await import('./sql.ts')).verifySql(fence, text, report);
-		case 'hcl':
-			return (await import('./hcl.ts')).verifyHcl(fence, text, report);
 	}
 }
 
