@@ -24,6 +24,7 @@
  * the authors' check (scripts/check/rules/mdx-safety.ts) and the build (src/plugins/page-policy.ts)
  * run it, so they refuse the same pages with the same message at the same place.
  */
+import { extractFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import { Parser, type Node as AcornNode, type Options } from 'acorn';
 import jsx from 'acorn-jsx';
 import type { Root } from 'mdast';
@@ -302,6 +303,8 @@ export function checkMdxPolicy(tree: Root, source: string, report: (finding: Pol
 		return { line: lo + 1, column: offset - s[lo]! + 1 };
 	};
 
+	frontmatterAgreement(tree, source, report, pageStarts);
+
 	const imported = new Set<string>();
 	// MDX allows import/export only at the top level; the walk below still judges one found deeper.
 	const parseEsm = (node: Positioned & { value: string }) => {
@@ -368,6 +371,34 @@ export function checkMdxPolicy(tree: Root, source: string, report: (finding: Pol
 			}
 		}
 	});
+}
+
+/**
+ * The page's frontmatter must end where the build thinks it does (.md and .mdx alike). Astro cuts it off with its own
+ * pattern (@astrojs/internal-helpers' extractFrontmatter, used here so there is one copy of it)
+ * before @astrojs/mdx compiles the rest, and that pattern takes the first line *starting* with `---`
+ * as the end: after `---x`, the lines the Markdown parser still reads as YAML (hidden from this
+ * policy) would be compiled, and run, as MDX. Such a page is refused at the line the build ends it.
+ */
+function frontmatterAgreement(tree: Root, source: string, report: (finding: PolicyFinding) => void, starts: () => number[]): void {
+	// Not always the first child: the check puts a stand-in for the page title in front (remark-lint.ts).
+	const first = tree.children.find((node) => node.type === 'yaml');
+	if (!first?.position) return;
+	const raw = extractFrontmatter(source);
+	const opener = source.startsWith('\uFEFF') ? 1 : 0;
+	// The fence Astro closes on: `---` (or `+++`) right after the text it took for frontmatter.
+	const close = raw === undefined ? -1 : source.indexOf(raw, opener) + raw.length;
+	const lineEnd = close < 0 ? -1 : source.indexOf('\n', close);
+	const rest = close < 0 ? '' : source.slice(close + 3, lineEnd < 0 ? source.length : lineEnd);
+	const closeLine = close < 0 ? 0 : starts().findLastIndex((start) => start <= close) + 1;
+	if (close >= 0 && closeLine === first.position.end.line && rest.trim() === '') return;
+	const expected = 'expected `---` alone on the first line and on the line that closes the frontmatter';
+	if (close < 0) {
+		report({ line: first.position.start.line, column: 1, message: `Unexpected frontmatter the build does not read as frontmatter (it would build it as page content), ${expected}` });
+		return;
+	}
+	const shown = source.slice(close, lineEnd < 0 ? source.length : lineEnd).replace(/\r$/, '');
+	report({ line: closeLine, column: 1, message: `Unexpected \`${shown.length > 40 ? `${shown.slice(0, 39)}…` : shown}\` where the build ends the frontmatter but this check does not (the lines after it would be built as page content, code included), ${expected}` });
 }
 
 function checkStatement(statement: Node, place: Place, report: (finding: PolicyFinding) => void, known: () => ComponentCatalog): void {

@@ -56,9 +56,8 @@ const componentCatalog = () => (catalog ??= loadComponentCatalog());
 export const PAGE_CHECKS: PageCheck[] = [
 	{
 		rule: 'mdx-unsafe',
-		check: (page, report) => {
-			if (page.isMdx) checkMdxPolicy(page.tree, page.source, report, { catalog: componentCatalog });
-		},
+		// On .md too: a Markdown tree has no ESM, expressions or JSX, but its frontmatter must still end where Astro ends it.
+		check: (page, report) => checkMdxPolicy(page.tree, page.source, report, { catalog: componentCatalog }),
 	},
 	{
 		rule: MARKUP_RULE,

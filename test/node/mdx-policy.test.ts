@@ -55,6 +55,9 @@ const expected: Record<string, string[]> = {
 		`32:16  mdx-unsafe  Unexpected member expression \`globalThis.name\` in attribute \`title\` of \`<Card>\`, ${ATTRIBUTE}`,
 		`35:17  mdx-unsafe  Unexpected member expression \`window.location\` in attribute \`title\` of \`<Aside>\`, ${ATTRIBUTE}`,
 	],
+	frontmatter: [
+		'13:1  mdx-unsafe  Unexpected `---x: 1` where the build ends the frontmatter but this check does not (the lines after it would be built as page content, code included), expected `---` alone on the first line and on the line that closes the frontmatter',
+	],
 	components: [
 		'19:2  mdx-unsafe  Unexpected component `<Asid>`, expected one imported in this page or provided by the site (did you mean `Aside`?)',
 		"21:2  mdx-unsafe  Unexpected component `<Steps>` that is not imported, expected `import { Steps } from '@astrojs/starlight/components';` at the top of the page",
