@@ -179,7 +179,7 @@ const REFUSED_ATTRIBUTES: Readonly<Record<string, string>> = {
 
 /**
  * One spelling for an attribute name in HTML (`stroke-width`, `http-equiv`) and JSX (`strokeWidth`,
- * `httpEquiv`, `set:html`): lower case, without `-` and `:`. Normalising can only make two names equal,
+ * `httpEquiv`, `set:html`): lower case, without `-`, `:` and `_`. Normalising can only make two names equal,
  * never make a refused name look like an allowed one: every allowed name is compared normalised too.
  */
 export const normalise = (name: string) => name.toLowerCase().replace(/[-:_]/g, '');

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { withoutComments } from '../../src/lib/agents/html-comments.ts';
-import { judgeElement, schemeOf, urlAllowed } from '../../src/lib/markup-policy.ts';
+import { HTML_ELEMENTS, judgeElement, sanitizerOptions, schemeOf, SVG_ELEMENTS, urlAllowed } from '../../src/lib/markup-policy.ts';
 import { sanitizeContent } from '../../src/lib/sanitize-content.ts';
 import { linesOf, runCheck } from '../helpers/check.ts';
 
@@ -152,6 +152,17 @@ describe('build sanitiser', () => {
 		expect(html).toContain('<a href="https://neotool.io/">c</a>');
 		expect(html).toContain('<p>fake notice</p>');
 		expect(html).toContain('<p>for agents</p>');
+	});
+
+	it('is configured from the lists the check uses: every allowed element in, every refused one out', () => {
+		const options = sanitizerOptions();
+		for (const tag of [...Object.keys(HTML_ELEMENTS), ...Object.keys(SVG_ELEMENTS)]) expect(options.allowedTags, tag).toContain(tag);
+		for (const tag of ['iframe', 'object', 'embed', 'frame', 'form', 'textarea', 'select', 'base', 'meta', 'style', 'template', 'noscript', 'animate', 'set', 'foreignobject', 'marquee']) {
+			expect(options.allowedTags, tag).not.toContain(tag);
+		}
+		const attributes = Object.values(options.allowedAttributes as Record<string, string[]>).flat();
+		expect(attributes.filter((a) => /^(on|hidden$|srcdoc$|set:html$|dangerously)/i.test(a))).toEqual([]);
+		expect(options.allowedSchemes).toEqual(['https', 'http', 'mailto']);
 	});
 
 	it('keeps what the renderer itself writes, values narrowed', () => {
