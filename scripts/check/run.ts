@@ -19,6 +19,7 @@ import type { MermaidError } from './mermaid-runtime.ts';
 import { checkTree, printable } from './rules/files.ts';
 import { checkRelated } from './rules/frontmatter.ts';
 import { checkLinks } from './rules/links.ts';
+import { checkUrls } from './rules/redirects.ts';
 import { reportMermaid } from './rules/mermaid.ts';
 import type { CheckOptions, FileAnalysis, Problem, Report } from './types.ts';
 import type { FromWorker, WorkerInput } from './worker.ts';
@@ -34,6 +35,8 @@ type Miss = Target & { hash?: string; bytes?: Buffer };
 export interface RunOptions extends CheckOptions {
 	/** Reuse and update the per-file cache (default on; `--no-cache` turns it off). */
 	cache: boolean;
+	/** published-urls.txt, the contract of URLs that must stay published or redirected (./rules/redirects.ts). */
+	urlContract?: { text: string; display: string };
 }
 
 /**
@@ -41,6 +44,9 @@ export interface RunOptions extends CheckOptions {
  * code compiled again) costs more than the second core saves.
  */
 const WORKER_THRESHOLD = 120;
+
+/** From this many files to analyse, code blocks are verified on the code thread (./code/thread.ts). */
+const CODE_THREAD_MIN = 20;
 
 /** The worker's entry: a sibling source file, or a sibling chunk when the check runs bundled (./bundle.ts). */
 const WORKER = new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js', import.meta.url);
@@ -130,6 +136,8 @@ export async function checkDocs(tree: DocTree, targets: Target[], options: RunOp
 			report('check-internal', 'error', { line: 1, column: 1 }, `Unexpected failure resolving this file's links (${firstLine(error)}), expected the check to finish; please report this with the file`);
 		}
 	}
+	// Published URLs, redirects and runbook_url links: the whole tree's routes against the contract.
+	problems.push(...checkUrls({ tree, selected, contract: options.urlContract }));
 
 	let failure: string | undefined;
 	try {
@@ -179,7 +187,9 @@ async function analyseAll(docsRoot: string, targets: Miss[], options: CheckOptio
 	if (targets.length === 0) return { analyses: [], parse: parseHere, close() {} };
 	const { analyseFile } = await import('./check-file.ts');
 	// The code stage's findings (parsers, shellcheck) arrive after a page's analysis returns: settled before any is used.
-	const { settleCode } = await import('./code/index.ts');
+	const { settleCode, useCodeThread } = await import('./code/index.ts');
+	// The parsers load on a thread of their own while this one checks pages, when there are pages enough to overlap.
+	useCodeThread(targets.length >= CODE_THREAD_MIN);
 	const analyse = (t: Miss) => analyseFile(docsRoot, t.rel, t.display, options, t.bytes);
 	if (targets.length < WORKER_THRESHOLD || availableParallelism() < 2 || process.env.DOCS_CHECK_WORKERS === '0') {
 		const analyses = targets.map(analyse);

@@ -98,9 +98,9 @@ describe('code stage', () => {
 		expect(result.status).toBe(1);
 	});
 
-	it('verifies the same without the code thread (its fallback: blocks verified where the page is checked)', () => {
+	it('verifies the same on the code thread as where the page is checked', () => {
 		const dir = 'test/fixtures/check/code/k8s';
-		const threaded = linesOf(runCheck(['--root', dir]));
+		const threaded = linesOf(runCheck(['--root', dir], { DOCS_CHECK_CODE_THREAD: '1' }));
 		const here = runCheck(['--root', dir], { DOCS_CHECK_CODE_THREAD: '0' });
 		expect(linesOf(here)).toEqual(threaded);
 		expect(threaded.length).toBe(expected('').k8s!.length);

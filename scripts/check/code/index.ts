@@ -21,6 +21,8 @@ import { substitutePlaceholders } from './placeholders.ts';
 import { settleShellcheck } from './shellcheck.ts';
 import { verifyElsewhere } from './thread.ts';
 
+export { useCodeThread } from './thread.ts';
+
 const pending = new Set<Promise<void>>();
 
 /** Whether a page can have anything for this stage to check: most have no fence at all. */

@@ -12,6 +12,17 @@ import type { CodeAnswer, CodeRequest } from './worker.ts';
 /** A sibling source file, or a chunk at the bundle's root when the check runs bundled (../bundle.ts). */
 const ENTRY = new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './code-worker.js', import.meta.url);
 
+let wanted = false;
+
+/**
+ * Whether blocks go to the code thread: worth it only when there are other pages to check meanwhile
+ * (starting it and loading the parsers there costs ~0.1 s more than loading them here; one changed
+ * page is checked sooner without it). Off until the run says so (../run.ts).
+ */
+export function useCodeThread(on: boolean): void {
+	wanted = on;
+}
+
 let worker: Worker | undefined;
 let broken = false;
 let next = 0;
@@ -48,7 +59,9 @@ function start(): Worker | undefined {
 /** The block's findings, at places inside the block. */
 export function verifyElsewhere(verifier: BlockVerifier, lang: string, text: string, words: string[], facts: Facts): Promise<BlockProblem[]> {
 	const local = () => import('./verify.ts').then((m) => m.verifyBlock(verifier, lang, text, words, facts));
-	const thread = process.env.DOCS_CHECK_CODE_THREAD === '0' ? undefined : start();
+	// DOCS_CHECK_CODE_THREAD: 1 always, 0 never (the tests compare both ways).
+	const env = process.env.DOCS_CHECK_CODE_THREAD;
+	const thread = env === '0' || (!wanted && env !== '1') ? undefined : start();
 	if (!thread) return local();
 	const id = next++;
 	const answer = new Promise<BlockProblem[]>((resolve, reject) => waiting.set(id, { resolve, reject }));
