@@ -336,6 +336,8 @@ export function sanitizerOptions(): IOptions {
 		allowedSchemesByTag: {},
 		allowedSchemesAppliedToAttributes: URL_ATTRIBUTES.filter((a) => a !== 'xlinkhref').concat('xlink:href'),
 		allowProtocolRelative: true,
+		// Empty markers the renderer writes keep their `=""`, so the page's bytes stay as they were.
+		allowedEmptyAttributes: ['alt', 'data-mermaid', 'data-pagefind-ignore'],
 		allowedStyles: { '*': RENDERER_STYLES },
 		parseStyleAttributes: true,
 		// A refused element goes with everything inside it when its content is never text for readers.
