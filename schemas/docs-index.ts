@@ -7,10 +7,11 @@
 import { z } from 'astro/zod';
 import { chunkIdSchema, docIdSchema } from './docs-chunk.ts';
 import { frontmatterShape } from './frontmatter.ts';
+import { REDIRECT_PATH } from './redirect-from.ts';
 import { TAGS } from './tags.ts';
 
 /** Bump MAJOR when a field is removed or changes meaning, MINOR when one is added. */
-export const DOCS_INDEX_SCHEMA_VERSION = '1.0.0';
+export const DOCS_INDEX_SCHEMA_VERSION = '1.1.0';
 
 const tagEnum = z.enum(TAGS).describe('A tag from the registry (schemas/tag-registry.ts).');
 const url = (what: string) => z.url().describe(what);
@@ -27,6 +28,7 @@ export const indexedFrontmatterSchema = z
 		version: frontmatterShape.version,
 		tags: z.array(tagEnum).min(1).describe(frontmatterShape.tags.description ?? ''),
 		related: z.array(docIdSchema).describe('The `related` frontmatter resolved to doc ids, in the order the page lists them.'),
+		redirect_from: z.array(z.string().regex(REDIRECT_PATH)).describe(frontmatterShape.redirect_from.description ?? ''),
 		last_updated: z.iso.date().describe(frontmatterShape.last_updated.description ?? ''),
 		last_reviewed: z.iso.date().nullable().describe(frontmatterShape.last_reviewed.description ?? ''),
 		owner: frontmatterShape.owner,
@@ -98,6 +100,17 @@ export const docsIndexSchema = z
 			)
 			.describe('Top-level sections in reading order (src/lib/sections.ts, then any other folder).'),
 		docs: z.array(indexedDocSchema).describe('Every page built from a source file, sorted by id.'),
+		redirects: z
+			.array(
+				z
+					.object({
+						from: url('Absolute URL a page was published at before it moved; it redirects (HTTP 301) to `to`.'),
+						to: url('Absolute URL of the page now.'),
+						id: docIdSchema.describe('Doc id of the page now.'),
+					})
+					.strict(),
+			)
+			.describe('Old URLs of moved pages (their `redirect_from`), sorted by `from`: resolve a cached URL here before reporting it gone.'),
 		tags: z
 			.array(
 				z

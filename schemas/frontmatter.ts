@@ -10,6 +10,7 @@ import { docTypeSchema } from './doc-type.ts';
 import { kindSchema } from './kind.ts';
 import { plainText } from './plain-text.ts';
 import { relatedSchema } from './related.ts';
+import { redirectFromSchema } from './redirect-from.ts';
 import { ownerSchema, reviewFrequencySchema } from './review.ts';
 import { statusSchema } from './status.ts';
 import { closest } from './suggest.ts';
@@ -29,6 +30,7 @@ export const frontmatterShape = {
 	version: versionSchema,
 	tags: tagsSchema,
 	related: relatedSchema,
+	redirect_from: redirectFromSchema,
 	last_updated: lastUpdatedSchema,
 	last_reviewed: lastReviewedSchema.optional(),
 	owner: ownerSchema,

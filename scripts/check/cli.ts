@@ -4,12 +4,13 @@
  * warnings with --strict), 2 on a usage error. `--report review` prints the pages due for review
  * instead and exits 0. `--watch` checks again whenever a file in the docs root changes.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { today as realToday } from '../../schemas/dates.ts';
 import { DocTree } from '../../src/lib/doc-tree.ts';
 import { isDocFile } from '../../src/lib/routes.ts';
+import { URL_LIST_FILE } from '../../src/lib/redirects.ts';
 import { formatGithub, formatJson, formatPretty, summaryLine, type Format } from './format.ts';
 import { dueForReview, formatReview } from './review-report.ts';
 import { printable } from './rules/files.ts';
@@ -35,10 +36,11 @@ try {
 			today: { type: 'string' },
 			cache: { type: 'boolean', default: true },
 			watch: { type: 'boolean', default: false },
+			urls: { type: 'string' },
 		},
 	});
 } catch (error) {
-	usage(`${(error as Error).message.split('\n')[0]}; expected: npm run check -- [--format pretty|json|github] [--strict] [--quiet] [--root DIR] [--report review] [--today YYYY-MM-DD] [--no-cache] [--watch] [paths…]`);
+	usage(`${(error as Error).message.split('\n')[0]}; expected: npm run check -- [--format pretty|json|github] [--strict] [--quiet] [--root DIR] [--report review] [--today YYYY-MM-DD] [--no-cache] [--watch] [--urls published-urls.txt] [paths…]`);
 }
 const { values, positionals } = parsed;
 
@@ -76,12 +78,26 @@ if (values.report === 'review') {
 	process.exit(0);
 }
 
+/**
+ * The published-URL contract: `--urls FILE`, else published-urls.txt beside the default docs root
+ * (the repository's own tree; a fixture or benchmark tree has none unless it is named).
+ */
+function urlContract(): { text: string; display: string } | undefined {
+	const path = values.urls !== undefined ? resolve(values.urls) : root === resolve('src/content/docs') ? resolve(URL_LIST_FILE) : undefined;
+	if (!path) return undefined;
+	if (!existsSync(path)) {
+		if (values.urls !== undefined) usage(`Unexpected --urls ${values.urls}: no such file`);
+		return undefined;
+	}
+	return { text: readFileSync(path, 'utf8'), display: relative(process.cwd(), path).split('\\').join('/') };
+}
+
 /** One check of the selected files, printed; returns the exit code it deserves. */
 async function checkAndPrint(): Promise<number> {
 	// A fresh tree each time: in watch mode, files come and go between runs.
 	const tree = new DocTree(root);
 	const targets = targetsOf(tree);
-	const problems = await checkDocs(tree, targets, { today, cache: values.cache! });
+	const problems = await checkDocs(tree, targets, { today, cache: values.cache!, urlContract: urlContract() });
 	const errors = problems.filter((p) => p.severity === 'error').length;
 	const warnings = problems.length - errors;
 	if (format === 'json') console.log(formatJson(problems, { files: targets.length, errors, warnings }));

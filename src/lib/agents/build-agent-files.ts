@@ -16,6 +16,7 @@ import { TAG_REGISTRY, type Tag } from '../../../schemas/tag-registry.ts';
 import { TAGS } from '../../../schemas/tags.ts';
 import type { DocGraph } from '../doc-graph.ts';
 import type { DocTree } from '../doc-tree.ts';
+import type { Redirect } from '../redirects.ts';
 import { chunkDoc, countWords, estimateTokens, plainText } from './chunks.ts';
 import { cleanTree } from './clean-tree.ts';
 import { groupSections, renderLlmsFullTxt, renderLlmsTxt } from './llms.ts';
@@ -48,6 +49,8 @@ export interface AgentBuildInput {
 	tree: DocTree;
 	site: SiteInfo;
 	generatedAt: string;
+	/** Old paths of moved pages (src/lib/redirects.ts). */
+	redirects?: Redirect[];
 }
 
 export interface AgentFiles {
@@ -65,7 +68,7 @@ export class AgentSchemaError extends Error {}
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
-export function buildAgentFiles({ docs, graph, tree, site, generatedAt }: AgentBuildInput): AgentFiles {
+export function buildAgentFiles({ docs, graph, tree, site, generatedAt, redirects = [] }: AgentBuildInput): AgentFiles {
 	const urls = siteUrls(site.url);
 	const sorted = [...docs].sort((a, b) => byString(a.id, b.id));
 	const ids = new Set(sorted.map((d) => d.id));
@@ -123,6 +126,7 @@ export function buildAgentFiles({ docs, graph, tree, site, generatedAt }: AgentB
 				// Registered tags (the content schema checked them); the index types them as the registry's enum.
 				tags: [...fm.tags] as Tag[],
 				related,
+				redirect_from: [...(fm.redirect_from ?? [])],
 				last_updated: fm.last_updated,
 				last_reviewed: fm.last_reviewed ?? null,
 				owner: fm.owner,
@@ -169,6 +173,7 @@ export function buildAgentFiles({ docs, graph, tree, site, generatedAt }: AgentB
 		},
 		sections: sections.map((s) => ({ dir: s.dir, label: s.label, url: ids.has(s.dir) ? urls.page(s.dir) : null, docs: s.docs })),
 		docs: indexed,
+		redirects: redirects.filter((r) => ids.has(r.id)).map((r) => ({ from: urls.absolute(r.from), to: urls.page(r.id), id: r.id })),
 		tags: TAGS.map((tag) => ({ id: tag, description: TAG_REGISTRY[tag], url: tagged.has(tag) ? urls.absolute(`/tags/${tag}/`) : null, docs: tagged.get(tag) ?? [] })),
 		graph: { edges },
 	});

@@ -14,6 +14,7 @@ import { AGENT_PATHS } from './urls.ts';
 export const LLMS_TXT_MAX_CHARS = 50_000;
 const OPTIONAL_STATUSES = new Set(['draft', 'deprecated', 'archived']);
 export const START_HERE = 'Start here';
+export const MOVED_PAGES = 'Moved pages';
 
 export interface SectionGroup {
 	dir: string;
@@ -83,6 +84,8 @@ export function renderLlmsTxt(index: DocsIndex): string {
 				out.push(`- …and ${more} more pages${overview ? `, listed by ${markdownLink(overview.frontmatter.title, overview.mdUrl)}` : ''}; every page is in ${abs(AGENT_PATHS.index)}`);
 			}
 		}
+		// Old URLs of moved pages, so an agent holding one finds where it went (the index lists them too).
+		if (index.redirects.length) out.push('', markdownHeading(2, MOVED_PAGES), '', ...index.redirects.map((r) => `- ${markdownLink(byId.get(r.id)!.frontmatter.title, byId.get(r.id)!.mdUrl)}: moved from ${r.from}`));
 		return `${out.join('\n')}\n`;
 	};
 	// Every page when it fits; a large site gets the most useful pages of each section (overviews,

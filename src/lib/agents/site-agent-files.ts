@@ -3,6 +3,7 @@ import { getCollection } from 'astro:content';
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { Frontmatter } from '../../../schemas/frontmatter.ts';
+import { redirectsOf } from '../redirects.ts';
 import { siteGraph } from '../site-graph.ts';
 import { DOCS_DIR, EDIT_BASE_URL, REPO_URL, SITE_DESCRIPTION, SITE_TITLE, SITE_URL } from '../site-config.ts';
 import { buildAgentFiles, type AgentFiles } from './build-agent-files.ts';
@@ -28,6 +29,7 @@ export function siteAgentFiles(): Promise<AgentFiles> {
 			// The graph's tree: the docs folder walked and its headings parsed once per build.
 			tree: graph.tree,
 			site: { title: SITE_TITLE, description: SITE_DESCRIPTION, url: SITE_URL, repoUrl: REPO_URL, editBaseUrl: EDIT_BASE_URL },
+			redirects: redirectsOf(docs.map((d) => ({ id: d.id, rel: d.rel, paths: d.data.redirect_from ?? [] }))),
 			generatedAt: generatedAt({ sourceDateEpoch: process.env.SOURCE_DATE_EPOCH, lastCommit: gitLastCommitTime, newestDocDate }),
 		});
 	})();
