@@ -110,7 +110,7 @@ export function analyseFile(docsRoot: string, rel: string, display: string, opti
 				// No diagram without the word; skipping the walk is most pages' case.
 				analysis.mermaid = source.includes('mermaid') ? collectMermaid(doc) : [];
 				if (analysis.mermaid.length) guard('mermaid-budget', () => checkMermaidBudget(analysis.mermaid, report));
-				guard('link-text-url', () => checkLinkText(doc, report));
+				guard('link-text-url', () => checkLinkText(doc, source, report));
 				guard('unicode-lookalike', () => checkCodeCharacters(doc, source, report));
 				guard('mdx-unsafe', () => checkMdxSafety(doc, source, report));
 				guard('markup-unsafe', () => checkMarkup(doc, report));

@@ -79,8 +79,13 @@ export function checkCodeCharacters(root: Root, source: string, report: Report):
 const URL_TEXT = /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S+$/i;
 const comparable = (url: string) => url.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/\/+$/, '').toLowerCase();
 
+// A link text that may start with an address, markup (`**`, `` ` ``) allowed before it: a page
+// without one needs no walk (most pages).
+const MAY_HAVE_URL_TEXT = /\[[^\]\n]{0,8}(?:[a-z][a-z0-9+.-]*:\/\/|www\.)/i;
+
 /** A link whose text is a URL must point to that URL. */
-export function checkLinkText(root: Root, report: Report): void {
+export function checkLinkText(root: Root, source: string, report: Report): void {
+	if (!MAY_HAVE_URL_TEXT.test(source)) return;
 	const definitions = new Map<string, string>();
 	const references: LinkReference[] = [];
 	const links: Link[] = [];
