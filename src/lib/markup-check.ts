@@ -12,7 +12,7 @@ import { Parser, parseExpressionAt } from 'acorn';
 import type { Definition, Html, Image, Link, Root } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { MdxjsEsm } from 'mdast-util-mdxjs-esm';
-import { parseFragment } from 'parse5';
+import { createRequire } from 'node:module';
 import type { DefaultTreeAdapterMap } from 'parse5';
 import { visit } from 'unist-util-visit';
 import { judgeElement, schemeOf, urlAllowed, type WrittenAttribute } from './markup-policy.ts';
@@ -25,6 +25,11 @@ export interface MarkupProblem {
 	message: string;
 }
 type Report = (problem: MarkupProblem) => void;
+
+// parse5 (~0.1-0.2 s to load with its entity tables) is loaded on the first page with raw HTML: most
+// pages, the whole corpus today, have none, and the check's cold start should not pay for it.
+let parse5: typeof import('parse5') | undefined;
+const html5 = () => (parse5 ??= createRequire(import.meta.url)('parse5') as typeof import('parse5'));
 
 type Place = { line: number; column: number };
 type P5Node = DefaultTreeAdapterMap['node'];
@@ -95,7 +100,7 @@ function checkHtml(html: Html, report: Report): void {
 	const value = html.value;
 	if (!value.includes('<')) return;
 	const base = startOf(html);
-	const fragment = parseFragment(value, { sourceCodeLocationInfo: true });
+	const fragment = html5().parseFragment(value, { sourceCodeLocationInfo: true });
 	const place = (loc: { startLine: number; startCol: number } | undefined): Place =>
 		!loc ? base : { line: base.line + loc.startLine - 1, column: loc.startLine === 1 ? base.column + loc.startCol - 1 : loc.startCol };
 	const walk = (nodes: P5Node[]) => {

@@ -329,7 +329,8 @@ export function sanitizerOptions(): IOptions {
 		if (refused === 'style' || refused === 'class') continue; // narrowed by allowedStyles / only from the renderer
 		for (const tag of Object.keys(allowedAttributes)) allowedAttributes[tag] = allowedAttributes[tag]!.filter((a) => normalise(a) !== normalise(refused));
 	}
-	return {
+	// `allowedEmptyAttributes` is sanitize-html's (2.12+), not yet in @types/sanitize-html.
+	const options: IOptions & { allowedEmptyAttributes: string[] } = {
 		allowedTags: Object.keys(allowedAttributes).filter((t) => t !== '*'),
 		allowedAttributes,
 		allowedSchemes: ALLOWED_SCHEMES,
@@ -355,4 +356,5 @@ export function sanitizerOptions(): IOptions {
 		},
 		// Comments are dropped (sanitize-html keeps none): they never reach readers, nor the search index.
 	};
+	return options;
 }
