@@ -303,7 +303,7 @@ export function checkMdxPolicy(tree: Root, source: string, report: (finding: Pol
 		return { line: lo + 1, column: offset - s[lo]! + 1 };
 	};
 
-	frontmatterAgreement(tree, source, report, pageStarts);
+	frontmatterAgreement(tree, source, report);
 
 	const imported = new Set<string>();
 	// MDX allows import/export only at the top level; the walk below still judges one found deeper.
@@ -380,7 +380,7 @@ export function checkMdxPolicy(tree: Root, source: string, report: (finding: Pol
  * as the end: after `---x`, the lines the Markdown parser still reads as YAML (hidden from this
  * policy) would be compiled, and run, as MDX. Such a page is refused at the line the build ends it.
  */
-function frontmatterAgreement(tree: Root, source: string, report: (finding: PolicyFinding) => void, starts: () => number[]): void {
+function frontmatterAgreement(tree: Root, source: string, report: (finding: PolicyFinding) => void): void {
 	// Not always the first child: the check puts a stand-in for the page title in front (remark-lint.ts).
 	const first = tree.children.find((node) => node.type === 'yaml');
 	if (!first?.position) return;
@@ -390,7 +390,9 @@ function frontmatterAgreement(tree: Root, source: string, report: (finding: Poli
 	const close = raw === undefined ? -1 : source.indexOf(raw, opener) + raw.length;
 	const lineEnd = close < 0 ? -1 : source.indexOf('\n', close);
 	const rest = close < 0 ? '' : source.slice(close + 3, lineEnd < 0 ? source.length : lineEnd);
-	const closeLine = close < 0 ? 0 : starts().findLastIndex((start) => start <= close) + 1;
+	// Counted over the frontmatter alone: the page's line starts are only worked out for a finding.
+	let closeLine = 1;
+	for (let i = source.indexOf('\n'); i !== -1 && i < close; i = source.indexOf('\n', i + 1)) closeLine++;
 	if (close >= 0 && closeLine === first.position.end.line && rest.trim() === '') return;
 	const expected = 'expected `---` alone on the first line and on the line that closes the frontmatter';
 	if (close < 0) {
