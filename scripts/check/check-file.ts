@@ -113,7 +113,7 @@ export function analyseFile(docsRoot: string, rel: string, display: string, opti
 				guard('link-text-url', () => checkLinkText(doc, source, report));
 				guard('unicode-lookalike', () => checkCodeCharacters(doc, source, report));
 				guard('mdx-unsafe', () => checkMdxSafety(doc, source, report));
-				guard('markup-unsafe', () => checkMarkup(doc, report));
+				guard('markup-unsafe', () => checkMarkup(doc, source, report));
 				guard('facts', () => checkFacts(doc, source, loadFacts(), report));
 				// Each fenced block by its own language's parser; findings arrive by settleCode() (./code/index.ts).
 				if (hasFences(source)) guard('code', () => checkCode(doc, source, loadFacts(), report));

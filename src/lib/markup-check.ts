@@ -95,14 +95,26 @@ function checkJsx(element: MdxJsxFlowElement | MdxJsxTextElement, imports: Map<s
 	}
 }
 
-/** Raw HTML in a `.md` page: every element parse5 finds in the node, placed in the file. */
-function checkHtml(html: Html, report: Report): void {
+/**
+ * Raw HTML in a `.md` page: every element parse5 finds in the node, placed in the file. Inside a
+ * list item or a quote the node's lines have lost their indentation or `> `, so a later line's
+ * column is counted from the end of the file's own line (`lines`), which ends with the node's line.
+ */
+function checkHtml(html: Html, lines: readonly string[] | undefined, report: Report): void {
 	const value = html.value;
 	if (!value.includes('<')) return;
 	const base = startOf(html);
 	const fragment = html5().parseFragment(value, { sourceCodeLocationInfo: true });
-	const place = (loc: { startLine: number; startCol: number } | undefined): Place =>
-		!loc ? base : { line: base.line + loc.startLine - 1, column: loc.startLine === 1 ? base.column + loc.startCol - 1 : loc.startCol };
+	const valueLines = value.split('\n');
+	const place = (loc: { startLine: number; startCol: number } | undefined): Place => {
+		if (!loc) return base;
+		const line = base.line + loc.startLine - 1;
+		if (loc.startLine === 1) return { line, column: base.column + loc.startCol - 1 };
+		const fileLine = lines?.[line - 1];
+		const nodeLine = valueLines[loc.startLine - 1]!;
+		const indent = fileLine !== undefined && fileLine.endsWith(nodeLine) ? fileLine.length - nodeLine.length : 0;
+		return { line, column: indent + loc.startCol };
+	};
 	const walk = (nodes: P5Node[]) => {
 		for (const node of nodes) {
 			if (!('tagName' in node)) continue;
@@ -123,7 +135,9 @@ function checkHtml(html: Html, report: Report): void {
 	walk(fragment.childNodes);
 }
 
-export function checkMarkupTree(root: Root, report: Report): void {
+/** `source`, the page's text, places findings on a list item's or a quote's later lines exactly. */
+export function checkMarkupTree(root: Root, report: Report, source?: string): void {
+	let lines: string[] | undefined;
 	let imports: Map<string, string> | undefined;
 	visit(root, (node) => {
 		switch (node.type) {
@@ -132,7 +146,7 @@ export function checkMarkupTree(root: Root, report: Report): void {
 				checkJsx(node as MdxJsxFlowElement | MdxJsxTextElement, (imports ??= importedNames(root)), report);
 				return;
 			case 'html':
-				checkHtml(node as Html, report);
+				checkHtml(node as Html, source === undefined ? undefined : (lines ??= source.split('\n')), report);
 				return;
 			case 'link':
 			case 'image':

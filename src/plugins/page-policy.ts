@@ -65,7 +65,7 @@ export const PAGE_CHECKS: PageCheck[] = [
 			// Only the sanitiser's own test sets this (test/build/markup-sanitiser.test.ts): proving the last
 			// line of defence needs a page the first line would stop. The sanitiser itself is never skipped.
 			if (process.env.DOCS_SKIP_MARKUP_CHECK === '1') return;
-			checkMarkupTree(page.tree, report);
+			checkMarkupTree(page.tree, report, page.source);
 		},
 	},
 ];

@@ -76,6 +76,7 @@ describe('rule markup-unsafe', () => {
 				'49:3', // a Markdown link to data:
 				'49:71', // an autolink to vbscript:
 				'51:29', // ONERROR on <IMG>
+				'56:3', // <iframe> on a list item's second line, its indentation counted
 			].map((p) => `${F}:${p} markup-unsafe`),
 		);
 		expect(linesOf(result)).toContain(`${F}:17:4  markup-unsafe  Unexpected \`javascript:\` URL in \`href\` on \`<a>\`, expected an https, http, mailto or relative URL`);

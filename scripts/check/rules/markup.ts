@@ -7,6 +7,6 @@ import type { Root } from 'mdast';
 import { checkMarkupTree, MARKUP_RULE } from '../../../src/lib/markup-check.ts';
 import type { Report } from '../types.ts';
 
-export function checkMarkup(root: Root, report: Report): void {
-	checkMarkupTree(root, (problem) => report(MARKUP_RULE, 'error', problem, problem.message));
+export function checkMarkup(root: Root, source: string, report: Report): void {
+	checkMarkupTree(root, (problem) => report(MARKUP_RULE, 'error', problem, problem.message), source);
 }
