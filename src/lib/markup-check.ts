@@ -9,6 +9,7 @@
  * authors' check (scripts/check/rules/markup.ts) and the build (src/plugins/page-policy.ts) run it.
  */
 import { Parser, parseExpressionAt } from 'acorn';
+import jsx from 'acorn-jsx';
 import type { Definition, Html, Image, Link, Root } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { MdxjsEsm } from 'mdast-util-mdxjs-esm';
@@ -81,17 +82,51 @@ function importedNames(root: Root): Map<string, string> {
 	return names;
 }
 
-function checkJsx(element: MdxJsxFlowElement | MdxJsxTextElement, imports: Map<string, string>, report: Report): void {
-	if (!element.name) return; // a fragment, <>…</>
-	const attributes: (WrittenAttribute & { place: Place })[] = [];
-	for (const attribute of element.attributes) {
-		if (attribute.type !== 'mdxJsxAttribute') continue; // spreads are mdx-safety's
-		const value = attribute.value === null || attribute.value === undefined ? null : typeof attribute.value === 'string' ? attribute.value : literalValue(attribute.value.value);
-		attributes.push({ name: attribute.name, value, place: attribute.position ? startOf(attribute) : startOf(element) });
+/**
+ * Where each attribute of a JSX element starts in the file. Sätteri gives attributes no position, so
+ * the opening tag is re-read from the page with acorn-jsx: from the element's start to its first
+ * child (or its end, for `<X />`), closed with `</X>` when it has children. Only a page with a finding
+ * on an attribute pays for it. A tag that does not line up with Sätteri's attributes (one inside a
+ * block quote, whose `>` markers are not JSX) yields nothing, and its findings stay at the element.
+ */
+function attributeStarts(element: MdxJsxFlowElement | MdxJsxTextElement, source: string | undefined, starts: () => number[]): (Place | undefined)[] {
+	const from = element.position?.start.offset;
+	const to = (element.children[0] ?? element).position?.[element.children.length ? 'start' : 'end'].offset;
+	if (source === undefined || from === undefined || to === undefined) return [];
+	let tag = source.slice(from, to).trimEnd();
+	if (!tag.endsWith('/>')) tag += `</${element.name}>`;
+	let parsed: { openingElement?: { attributes: { type: string; start: number; name?: { name?: unknown; namespace?: { name: string } } }[] } };
+	try {
+		parsed = JSX_PARSER.parseExpressionAt(tag, 0, { ecmaVersion: 'latest' }) as unknown as typeof parsed;
+	} catch {
+		return [];
 	}
+	const found = parsed.openingElement?.attributes ?? [];
+	if (found.length !== element.attributes.length) return [];
+	const lineStarts = starts();
+	return found.map((attribute) => {
+		const offset = from + attribute.start;
+		let line = lineStarts.findLastIndex((s) => s <= offset);
+		if (line < 0) line = 0;
+		return { line: line + 1, column: offset - lineStarts[line]! + 1 };
+	});
+}
+
+const JSX_PARSER = Parser.extend(jsx());
+
+function checkJsx(element: MdxJsxFlowElement | MdxJsxTextElement, imports: Map<string, string>, source: string | undefined, starts: () => number[], report: Report): void {
+	if (!element.name) return; // a fragment, <>…</>
+	const attributes: (WrittenAttribute & { index: number })[] = [];
+	element.attributes.forEach((attribute, index) => {
+		if (attribute.type !== 'mdxJsxAttribute') return; // spreads are mdx-safety's
+		const value = attribute.value === null || attribute.value === undefined ? null : typeof attribute.value === 'string' ? attribute.value : literalValue(attribute.value.value);
+		attributes.push({ name: attribute.name, value, index });
+	});
+	let places: (Place | undefined)[] | undefined;
 	for (const finding of judgeElement(imports.get(element.name) ?? element.name, attributes)) {
-		const place = finding.attribute ? attributes.find((a) => a.name === finding.attribute)!.place : startOf(element);
-		report({ ...place, message: finding.message });
+		const attribute = finding.attribute === undefined ? undefined : attributes.find((a) => a.name === finding.attribute);
+		const place = attribute ? (places ??= attributeStarts(element, source, starts))[attribute.index] : undefined;
+		report({ ...(place ?? startOf(element)), message: finding.message });
 	}
 }
 
@@ -138,12 +173,14 @@ function checkHtml(html: Html, lines: readonly string[] | undefined, report: Rep
 /** `source`, the page's text, places findings on a list item's or a quote's later lines exactly. */
 export function checkMarkupTree(root: Root, report: Report, source?: string): void {
 	let lines: string[] | undefined;
+	let lineStarts: number[] | undefined;
+	const starts = () => (lineStarts ??= [0, ...[...(source ?? '').matchAll(/\n/g)].map((m) => m.index + 1)]);
 	let imports: Map<string, string> | undefined;
 	visit(root, (node) => {
 		switch (node.type) {
 			case 'mdxJsxFlowElement':
 			case 'mdxJsxTextElement':
-				checkJsx(node as MdxJsxFlowElement | MdxJsxTextElement, (imports ??= importedNames(root)), report);
+				checkJsx(node as MdxJsxFlowElement | MdxJsxTextElement, (imports ??= importedNames(root)), source, starts, report);
 				return;
 			case 'html':
 				checkHtml(node as Html, source === undefined ? undefined : (lines ??= source.split('\n')), report);

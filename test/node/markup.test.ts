@@ -21,7 +21,7 @@ describe('rule markup-unsafe', () => {
 		expect(positions(linesOf(result), 'markup-unsafe')).toEqual(
 			[
 				'15:1', // <iframe srcDoc>
-				'17:1', // href="javascript:…"
+				'17:4', // href="javascript:…"
 				'19:32', // SVG <animate> of an href
 				'21:1', // <meta http-equiv="refresh">
 				'23:1', // <base href>
@@ -30,23 +30,24 @@ describe('rule markup-unsafe', () => {
 				'27:1', // <object>
 				'29:1', // <embed>
 				'31:1', // <style> element
-				'33:1', // style attribute
-				'35:1', // hidden
-				'37:1', // onError
-				'39:1', // dangerouslySetInnerHTML
-				'41:1', // set:html
+				'33:4', // style attribute
+				'35:4', // hidden
+				'37:37', // onError
+				'39:6', // dangerouslySetInnerHTML
+				'41:6', // set:html
 				'43:1', // <script>
 				'45:1', // <link>
 				'47:1', // <marquee>: on no list
-				'49:1', // data: URL
-				'49:49', // " JaVa&#x09;Script:" URL
+				'49:4', // data: URL
+				'49:52', // " JaVa&#x09;Script:" URL
 				'53:3', // a Markdown link to vbscript:
-				'55:1', // href={'javascript:…'}: a literal expression is judged like a string
+				'55:4', // href={'javascript:…'}: a literal expression is judged like a string
 				'59:28', // <iframe> inside an allowed component's children
+				'62:3', // href on the second line of a tag: the attribute's own line
 			].map((p) => `${F}:${p} markup-unsafe`),
 		);
 		expect(linesOf(result)).toContain(`${F}:31:1  markup-unsafe  Unexpected \`<style>\`, expected no \`<style>\` in pages: it restyles the whole site and can hide the page or paint a fake notice over it`);
-		expect(linesOf(result)).toContain(`${F}:35:1  markup-unsafe  Unexpected \`hidden\` on \`<p>\`, expected no \`hidden\` in pages: text readers never see must not be in a page (agents would read it)`);
+		expect(linesOf(result)).toContain(`${F}:35:4  markup-unsafe  Unexpected \`hidden\` on \`<p>\`, expected no \`hidden\` in pages: text readers never see must not be in a page (agents would read it)`);
 		expect(result.status).toBe(1);
 		expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
 	});
@@ -91,10 +92,10 @@ describe('rule markup-unsafe', () => {
 			[
 				'20:1', // <script>
 				'22:1', // <button> (a form control; its onClick with it)
-				'24:1', // <a href="javascript:…">
+				'24:4', // <a href="javascript:…">
 				'24:43', // [a link](javascript:…)
-				'26:1', // dangerouslySetInnerHTML
-				'28:1', // set:html
+				'26:6', // dangerouslySetInnerHTML
+				'28:6', // set:html
 			].map((p) => `${F}:${p} markup-unsafe`),
 		);
 	});
