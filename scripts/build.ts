@@ -7,7 +7,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { createInterface } from 'node:readline';
-import { DOCS_DIR, OUT_DIR } from '../src/lib/site-config.ts';
+import { DOCS_DIR, OUT_DIR, SITE_URL } from '../src/lib/site-config.ts';
+import { ServingFilesError, writeServingFiles } from './lib/serving-files.ts';
 
 const here = dirname(import.meta.dirname);
 const RUNNER_VARIABLES = /^(VITEST.*|DEV|PROD|SSR|MODE|BASE_URL|TEST)$/;
@@ -48,6 +49,15 @@ astro.on('close', (code) => {
 	if (code !== 0) {
 		rmSync(staging, { recursive: true, force: true });
 		console.error(`build: astro build failed (exit ${code}); ${relative(process.cwd(), OUT_DIR) || '.'} was left as it was.`);
+		process.exit(1);
+	}
+	// Redirect pages, the published URL list and nginx's redirect map and CSP, from the final HTML.
+	try {
+		writeServingFiles(staging, DOCS_DIR, SITE_URL);
+	} catch (error) {
+		rmSync(staging, { recursive: true, force: true });
+		console.error(error instanceof ServingFilesError ? error.message : `build: serving files failed: ${String(error)}`);
+		console.error(`build: ${relative(process.cwd(), OUT_DIR) || '.'} was left as it was.`);
 		process.exit(1);
 	}
 	rmSync(OUT_DIR, { recursive: true, force: true });

@@ -28,7 +28,8 @@ const fileOf = (dist: string, url: string, name = 'index.html') => join(dist, ne
 function sourcePages(dist: string): string[] {
 	const out: string[] = [];
 	const walk = (dir: string) => {
-		if (existsSync(join(dir, 'index.html'))) out.push(dir === dist ? '/' : `/${relative(dist, dir)}/`);
+		// A moved page's old path holds a redirect page (src/lib/redirects.ts), not a page built from a source.
+		if (existsSync(join(dir, 'index.html')) && !readFileSync(join(dir, 'index.html'), 'utf8').includes('http-equiv="refresh"')) out.push(dir === dist ? '/' : `/${relative(dist, dir)}/`);
 		for (const e of readdirSync(dir, { withFileTypes: true })) {
 			if (e.isDirectory() && !(dir === dist && ['_astro', 'pagefind', 'tags'].includes(e.name))) walk(join(dir, e.name));
 		}
@@ -160,6 +161,7 @@ describe('agents index of the fixture build: exact entries', () => {
 				version: '2.1.0',
 				tags: ['kubernetes', 'operations'],
 				related: ['guides/old-guide'],
+				redirect_from: ['/ops/restart/', '/runbooks/restart-app/'],
 				last_updated: '2026-01-02',
 				owner: 'SRE Team',
 				review_frequency: 'monthly',

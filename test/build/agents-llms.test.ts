@@ -88,6 +88,11 @@ describe('llms.txt of the fixture build', () => {
 ## Optional
 
 - [Old Guide](https://docs.neotool.io/guides/old-guide/index.md): (deprecated) A deprecated guide, to prove the banner and backlinks.
+
+## Moved pages
+
+- [Restart Runbook](https://docs.neotool.io/ops/restart-runbook/index.md): moved from https://docs.neotool.io/ops/restart/
+- [Restart Runbook](https://docs.neotool.io/ops/restart-runbook/index.md): moved from https://docs.neotool.io/runbooks/restart-app/
 `);
 	});
 });
