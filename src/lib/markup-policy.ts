@@ -337,8 +337,8 @@ export function sanitizerOptions(): IOptions {
 		allowedSchemesByTag: {},
 		allowedSchemesAppliedToAttributes: URL_ATTRIBUTES.filter((a) => a !== 'xlinkhref').concat('xlink:href'),
 		allowProtocolRelative: true,
-		// Empty markers the renderer writes keep their `=""`, so the page's bytes stay as they were.
-		allowedEmptyAttributes: ['alt', 'data-mermaid', 'data-pagefind-ignore'],
+		// The mermaid placeholder keeps its `data-mermaid=""` as the plugin writes it (others print bare, as Starlight writes them).
+		allowedEmptyAttributes: ['alt', 'data-mermaid'],
 		allowedStyles: { '*': RENDERER_STYLES },
 		parseStyleAttributes: true,
 		// A refused element goes with everything inside it when its content is never text for readers.
