@@ -119,8 +119,9 @@ function checkJsx(element: MdxJsxFlowElement | MdxJsxTextElement, imports: Map<s
 	const attributes: (WrittenAttribute & { index: number })[] = [];
 	element.attributes.forEach((attribute, index) => {
 		if (attribute.type !== 'mdxJsxAttribute') return; // spreads are mdx-safety's
+		const expression = attribute.value !== null && attribute.value !== undefined && typeof attribute.value !== 'string';
 		const value = attribute.value === null || attribute.value === undefined ? null : typeof attribute.value === 'string' ? attribute.value : literalValue(attribute.value.value);
-		attributes.push({ name: attribute.name, value, index });
+		attributes.push({ name: attribute.name, value, opaque: expression && value === null, index });
 	});
 	let places: (Place | undefined)[] | undefined;
 	for (const finding of judgeElement(imports.get(element.name) ?? element.name, attributes)) {

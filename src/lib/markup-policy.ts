@@ -214,6 +214,8 @@ export function urlAllowed(url: string): boolean {
 export interface WrittenAttribute {
 	name: string;
 	value: string | null;
+	/** A `{…}` value that is not a single string (an array or object literal): no URL can be judged from it. */
+	opaque?: boolean;
 }
 
 /** Why something in a page is refused; `attribute` names the attribute when the problem is one. */
@@ -258,7 +260,9 @@ export function judgeElement(name: string, attributes: readonly WrittenAttribute
 			findings.push({ ...at, message: `Unexpected attribute \`${attribute.name}\` on \`<${name}>\`, expected one of ${allowed}` });
 			continue;
 		}
-		if (URL_ATTRS.has(n) && attribute.value !== null && !urlAllowed(attribute.value)) {
+		if (URL_ATTRS.has(n) && attribute.opaque) {
+			findings.push({ ...at, message: `Unexpected expression in \`${attribute.name}\` on \`<${name}>\`, expected a quoted https, http, mailto or relative URL` });
+		} else if (URL_ATTRS.has(n) && attribute.value !== null && !urlAllowed(attribute.value)) {
 			findings.push({ ...at, message: `Unexpected \`${schemeOf(attribute.value)}:\` URL in \`${attribute.name}\` on \`<${name}>\`, expected an https, http, mailto or relative URL` });
 		}
 	}

@@ -125,6 +125,8 @@ describe('markup policy', () => {
 		expect(judgeElement('iframe', [{ name: 'srcDoc', value: '<script>' }]).map((f) => f.message)).toEqual([expect.stringContaining('`<iframe>`')]);
 		expect(judgeElement('p', [{ name: 'onClick', value: 'x' }, { name: 'on-click', value: 'x' }]).map((f) => f.attribute)).toEqual(['onClick', 'on-click']);
 		expect(judgeElement('div', [{ name: 'className', value: 'sr-only' }]).map((f) => f.attribute)).toEqual(['className']);
+		// href={['javascript:…']} would render as the string inside: an expression that is no single string is refused in a URL attribute.
+		expect(judgeElement('a', [{ name: 'href', value: null, opaque: true }]).map((f) => f.message)).toEqual([expect.stringContaining('Unexpected expression in `href`')]);
 	});
 
 	it('allows only the listed components and their props', () => {
