@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MOVED_PAGES } from '../../src/lib/agents/llms.ts';
 import { SECTIONS } from '../../src/lib/sections.ts';
 import { FIXTURE_DIST, SITE_DIST } from '../helpers/paths.ts';
 
@@ -32,7 +33,7 @@ describe.each([
 	it('has one H2 per section in sections.ts order, with Optional last', () => {
 		const labels = index.sections.map((s) => s.label);
 		const known = SECTIONS.map((s) => s.label as string).filter((l) => labels.includes(l));
-		const listed = h2s.filter((h) => h !== 'Start here' && h !== 'Optional');
+		const listed = h2s.filter((h) => h !== 'Start here' && h !== 'Optional' && h !== MOVED_PAGES);
 		expect(listed.filter((h) => known.includes(h))).toEqual(known);
 		expect(listed.every((h) => labels.includes(h))).toBe(true);
 		if (h2s.includes('Optional')) expect(h2s.at(-1)).toBe('Optional');
@@ -85,14 +86,14 @@ describe('llms.txt of the fixture build', () => {
 - [Platform Facts](https://docs.neotool.io/ops/platform-facts/index.md): Every facts component, an aside and a Starlight component on one page, so the Markdown twin can be compared with the HTML.
 - [Restart Runbook](https://docs.neotool.io/ops/restart-runbook/index.md): Restart the app deployment safely; used by tests for links, diagrams and metadata.
 
+## Moved pages
+
+- https://docs.neotool.io/ops/restart/ moved to [Restart Runbook](https://docs.neotool.io/ops/restart-runbook/index.md)
+- https://docs.neotool.io/runbooks/restart-app/ moved to [Restart Runbook](https://docs.neotool.io/ops/restart-runbook/index.md)
+
 ## Optional
 
 - [Old Guide](https://docs.neotool.io/guides/old-guide/index.md): (deprecated) A deprecated guide, to prove the banner and backlinks.
-
-## Moved pages
-
-- [Restart Runbook](https://docs.neotool.io/ops/restart-runbook/index.md): moved from https://docs.neotool.io/ops/restart/
-- [Restart Runbook](https://docs.neotool.io/ops/restart-runbook/index.md): moved from https://docs.neotool.io/runbooks/restart-app/
 `);
 	});
 });

@@ -73,9 +73,14 @@ export function renderLlmsTxt(index: DocsIndex): string {
 		...index.sections.map((section) => ({ label: section.label, docs: section.docs.map((id) => byId.get(id)!).filter((d) => !optional(d)) })),
 		{ label: 'Optional', docs: llmsOrder(index).filter(optional), note: (d: IndexedDoc) => `(${d.frontmatter.status}) ` },
 	];
+	// Old URLs of moved pages (the index's `redirects`), so an agent holding one finds where it went;
+	// before Optional, which the format keeps last. Each line starts with the old URL, not a link:
+	// the page itself is listed once, in its section.
+	const moved = index.redirects.map((r) => `- ${r.from} moved to ${markdownLink(byId.get(r.id)!.frontmatter.title, byId.get(r.id)!.mdUrl)}`);
 	const render = (perSection: number) => {
 		const out = [...lines];
 		for (const group of groups) {
+			if (group.label === 'Optional' && moved.length) out.push('', markdownHeading(2, MOVED_PAGES), '', ...moved);
 			if (group.docs.length === 0) continue;
 			out.push('', markdownHeading(2, group.label), '', ...shortlist(group.docs, perSection).map((d) => entry(d, group.note?.(d))));
 			const more = group.docs.length - perSection;
@@ -84,8 +89,6 @@ export function renderLlmsTxt(index: DocsIndex): string {
 				out.push(`- …and ${more} more pages${overview ? `, listed by ${markdownLink(overview.frontmatter.title, overview.mdUrl)}` : ''}; every page is in ${abs(AGENT_PATHS.index)}`);
 			}
 		}
-		// Old URLs of moved pages, so an agent holding one finds where it went (the index lists them too).
-		if (index.redirects.length) out.push('', markdownHeading(2, MOVED_PAGES), '', ...index.redirects.map((r) => `- ${markdownLink(byId.get(r.id)!.frontmatter.title, byId.get(r.id)!.mdUrl)}: moved from ${r.from}`));
 		return `${out.join('\n')}\n`;
 	};
 	// Every page when it fits; a large site gets the most useful pages of each section (overviews,
