@@ -8,6 +8,7 @@ import { z } from 'astro/zod';
 import { docsChunkSchema } from '../../schemas/docs-chunk.ts';
 import { indexedDocSchema, type IndexedDoc } from '../../schemas/docs-index.ts';
 import { findDocId, type BuiltDocs } from '../../src/lib/agents/dist.ts';
+import { movedDoc } from '../../src/lib/agents/moved.ts';
 import { createSearch, matchesFilters, MAX_SEARCH_LIMIT, type DocFilters } from '../../src/lib/agents/search.ts';
 
 const READ_ONLY = { readOnlyHint: true, idempotentHint: true, destructiveHint: false, openWorldHint: false } as const;
@@ -132,7 +133,8 @@ export function createDocsServer(built: BuiltDocs, version: string): McpServer {
 		async ({ id, url, format }) => {
 			const ref = id ?? url;
 			if (!ref) return fail('Missing `id` or `url`, expected one of them, e.g. {"id": "11-infrastructure/k3s-setup"}');
-			const docId = findDocId(built, ref);
+			// An old URL of a moved page (its redirect_from) answers with the page it moved to.
+			const docId = findDocId(built, ref) ?? movedDoc(built.index, ref)?.id;
 			if (!docId) return fail(`Unknown doc \`${ref}\`, expected a doc id or URL from search_docs or list_docs`);
 			const doc = built.docs.get(docId)!;
 			if (format === 'json') {
