@@ -60,7 +60,13 @@ export default defineConfig({
 			lastUpdated: false,
 			pagefind: { ranking: { termFrequency: 0.8, pageLength: 0.6 } },
 			// Shiki has no PromQL/LogQL grammar; highlight them as plain text instead of warning per block.
-			expressiveCode: { shiki: { langAlias: { promql: 'txt', logql: 'txt', alertmanager: 'yaml' } } },
+			// A command cut off at the edge of the screen is a command half-read: long lines wrap, keep their
+			// indentation and hang 2 columns further in (src/styles/docs.css marks each wrapped row); the copy
+			// button still copies the original, unwrapped lines.
+			expressiveCode: {
+				shiki: { langAlias: { promql: 'txt', logql: 'txt', alertmanager: 'yaml' } },
+				defaultProps: { wrap: true, preserveIndent: true, hangingIndent: 2 },
+			},
 			components: {
 				PageTitle: './src/components/PageTitle.astro',
 				MarkdownContent: './src/components/MarkdownContent.astro',
