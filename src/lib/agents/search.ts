@@ -30,9 +30,27 @@ export interface SearchHit {
 	score: number;
 	snippet: string;
 	tokens: number;
+	/** Matching sections of this page, shown or collapsed. */
+	docSections: number;
 }
 
 export const MAX_SEARCH_LIMIT = 20;
+/** Sections of one page a result list shows before it moves on to the next page (`perDoc` expands it). */
+export const DEFAULT_PER_DOC = 2;
+/**
+ * A query is a question, not a document: beyond these it is refused before any work. A 100 KB query
+ * once took 40 s, each long word walking the index with a large edit budget.
+ */
+export const QUERY_LIMITS = { chars: 512, terms: 32 } as const;
+/**
+ * Fuzzy and prefix matching, bounded: MiniSearch's fuzzy walk visits every index node within the edit
+ * budget of the term, so the budget is capped (2 edits) and long words (no real word in these docs is
+ * longer than 24 letters; a hash or a token is) are matched exactly, as is every word after the
+ * first 8 distinct ones (a fuzzy lookup costs ~10 times an exact one). A repeated word is searched
+ * once. Measured on the real index by
+ * test/build/agents-search.test.ts: no query within QUERY_LIMITS costs more than ~50 ms.
+ */
+export const EXPANSION = { prefixMin: 5, fuzzyMin: 6, fuzziness: 0.15, maxFuzzy: 2, maxLength: 24, maxExpandedTerms: 8 } as const;
 
 /** Field weights: where a word appears says more than how often (tuned on test/build/agents-search.test.ts). */
 export const FIELD_BOOSTS = { title: 3, headings: 2.5, keywords: 3, tags: 1.5, description: 1.5, text: 1 } as const;
@@ -71,6 +89,15 @@ export function processTerm(term: string): string | null {
 
 // Words are letters and digits; `-`, `/`, `.`, `_` split them too, so `kube-system` finds `kube system`.
 const tokenize = (text: string) => text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+
+/** Why a query is refused before searching, or undefined when it is within QUERY_LIMITS. */
+export function queryProblem(query: string): string | undefined {
+	if (query.trim() === '') return 'Unexpected empty `query`, expected a few words, e.g. "restore the database from WAL"';
+	if (query.length > QUERY_LIMITS.chars) return `Unexpected \`query\` of ${query.length} characters, expected at most ${QUERY_LIMITS.chars}: ask in a few words, e.g. "rotate vault jwt keys"`;
+	const terms = tokenize(query).length;
+	if (terms > QUERY_LIMITS.terms) return `Unexpected \`query\` of ${terms} words, expected at most ${QUERY_LIMITS.terms}: keep the words that name the problem`;
+	return undefined;
+}
 
 interface ChunkDoc {
 	id: string;
@@ -118,22 +145,42 @@ export function createSearch(built: BuiltDocs) {
 		}),
 	);
 
-	function search(query: string, filters: DocFilters = {}, limit = 10, offset = 0): { total: number; hits: SearchHit[] } {
-		const results = engine.search(query, {
+	/**
+	 * Ranked sections, at most `perDoc` of each page (the best ones), so the next-best page is not pushed
+	 * off by five sections of one. `total` counts what is left after that collapse; `collapsed` what it hid.
+	 */
+	function search(query: string, filters: DocFilters = {}, limit = 10, offset = 0, perDoc = DEFAULT_PER_DOC): { total: number; collapsed: number; hits: SearchHit[] } {
+		const problem = queryProblem(query);
+		if (problem) throw new RangeError(problem);
+		const distinct = [...new Set(tokenize(query).map((t) => t.toLowerCase()))].join(' ');
+		const expand = (term: string, i: number, min: number) => i < EXPANSION.maxExpandedTerms && term.length >= min && term.length <= EXPANSION.maxLength;
+		const results = engine.search(distinct, {
 			boost: FIELD_BOOSTS,
-			prefix: (term) => term.length >= 5,
-			fuzzy: (term) => (term.length >= 6 ? 0.15 : false),
+			prefix: (term, i) => expand(term, i, EXPANSION.prefixMin),
+			fuzzy: (term, i) => (expand(term, i, EXPANSION.fuzzyMin) ? EXPANSION.fuzziness : false),
+			maxFuzzy: EXPANSION.maxFuzzy,
 			boostDocument: (_id, _term, stored) => {
 				const fm = built.docs.get(stored!.docId as string)!.frontmatter;
 				return (STATUS_WEIGHT[fm.status] ?? 1) * (KIND_WEIGHT[fm.kind] ?? 1);
 			},
 			filter: (r) => matchesFilters(built.docs.get(r.docId as string)!, filters),
 		});
-		// Ties (same score) fall back to the chunk id, so the order never depends on insertion order.
-		results.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
-		const page = results.slice(offset, offset + Math.min(limit, MAX_SEARCH_LIMIT));
+		// Ties (the same score as shown, to 3 decimals) fall back to the chunk id, so the order never
+		// depends on insertion order or on float noise below what the client sees.
+		const shown = (score: number) => Math.round(score * 1000) / 1000;
+		results.sort((a, b) => shown(b.score) - shown(a.score) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+		const perDocCount = new Map<string, number>();
+		for (const r of results) perDocCount.set(r.docId as string, (perDocCount.get(r.docId as string) ?? 0) + 1);
+		const seen = new Map<string, number>();
+		const kept = results.filter((r) => {
+			const n = (seen.get(r.docId as string) ?? 0) + 1;
+			seen.set(r.docId as string, n);
+			return n <= perDoc;
+		});
+		const page = kept.slice(offset, offset + Math.min(limit, MAX_SEARCH_LIMIT));
 		return {
-			total: results.length,
+			total: kept.length,
+			collapsed: results.length - kept.length,
 			hits: page.map((r) => {
 				const chunk = built.chunksById.get(r.id)!;
 				const doc = built.docs.get(chunk.docId)!;
@@ -146,9 +193,10 @@ export function createSearch(built: BuiltDocs) {
 					headingPath: chunk.headingPath,
 					kind: doc.frontmatter.kind,
 					status: doc.frontmatter.status,
-					score: Math.round(r.score * 1000) / 1000,
+					score: shown(r.score),
 					snippet: snippet(chunk, r.terms),
 					tokens: chunk.tokens,
+					docSections: perDocCount.get(doc.id)!,
 				};
 			}),
 		};
