@@ -11,14 +11,17 @@ import { AGENT_PATHS, twinPath } from './urls.ts';
 export class DistError extends Error {}
 
 export interface BuiltDocs {
+	/** Where the files came from: a folder, or a published site's URL. */
 	dir: string;
 	index: DocsIndex;
 	chunks: DocsChunk[];
 	docs: Map<string, IndexedDoc>;
 	chunksById: Map<string, DocsChunk>;
-	/** The page's Markdown twin as the site serves it. */
-	markdown(id: string): string;
+	/** The page's Markdown twin as the site serves it (read from disk, or fetched from the published site). */
+	markdown(id: string): string | Promise<string>;
 }
+
+const REBUILD = 'rebuild with `npm run build`';
 
 export function loadBuiltDocs(dir: string): BuiltDocs {
 	const shown = relative(process.cwd(), dir) || '.';
@@ -27,33 +30,49 @@ export function loadBuiltDocs(dir: string): BuiltDocs {
 	for (const path of [indexPath, chunksPath]) {
 		if (!existsSync(path)) throw new DistError(`${relative(process.cwd(), path)} not found: build the site first (\`npm run build\`), or pass --dist <folder> pointing at a built site`);
 	}
+	const names = { index: `${shown}${AGENT_PATHS.index}`, chunks: `${shown}${AGENT_PATHS.chunks}` };
+	return parseAgentFiles(dir, names, readFileSync(indexPath, 'utf8'), readFileSync(chunksPath, 'utf8'), REBUILD, (id) => readFileSync(join(dir, twinPath(id)), 'utf8'));
+}
+
+/**
+ * The index and chunks checked against their schemas, wherever they were read from. `names` are the
+ * files as the error shows them; `fix` says what to do about a bad one.
+ */
+export function parseAgentFiles(source: string, names: { index: string; chunks: string }, indexText: string, chunksText: string, fix: string, markdown: BuiltDocs['markdown']): BuiltDocs {
 	let raw: unknown;
 	try {
-		raw = JSON.parse(readFileSync(indexPath, 'utf8'));
+		raw = JSON.parse(indexText);
 	} catch (error) {
-		throw new DistError(`${shown}${AGENT_PATHS.index}: unexpected content, expected JSON (${(error as Error).message}); rebuild with \`npm run build\``);
+		throw new DistError(`${names.index}: unexpected content, expected JSON (${(error as Error).message}); ${fix}`);
 	}
 	const parsed = docsIndexSchema.safeParse(raw);
 	if (!parsed.success) {
 		const issue = parsed.error.issues[0]!;
-		throw new DistError(`${shown}${AGENT_PATHS.index}: does not match schemas/docs-index.ts at \`${issue.path.join('.')}\`: ${issue.message}; rebuild with \`npm run build\``);
+		throw new DistError(`${names.index}: does not match schemas/docs-index.ts at \`${issue.path.join('.')}\`: ${issue.message}; ${fix}`);
 	}
-	const chunks = readFileSync(chunksPath, 'utf8')
+	const chunks = chunksText
 		.split('\n')
-		.filter((line) => line !== '')
-		.map((line, i) => {
-			const result = docsChunkSchema.safeParse(JSON.parse(line));
-			if (!result.success) throw new DistError(`${shown}${AGENT_PATHS.chunks}:${i + 1}: does not match schemas/docs-chunk.ts: ${result.error.issues[0]!.message}; rebuild with \`npm run build\``);
+		.map((line, i) => ({ line, number: i + 1 }))
+		.filter(({ line }) => line !== '')
+		.map(({ line, number }) => {
+			let record: unknown;
+			try {
+				record = JSON.parse(line);
+			} catch (error) {
+				throw new DistError(`${names.chunks}:${number}: unexpected content, expected one JSON record per line (${(error as Error).message}); ${fix}`);
+			}
+			const result = docsChunkSchema.safeParse(record);
+			if (!result.success) throw new DistError(`${names.chunks}:${number}: does not match schemas/docs-chunk.ts: ${result.error.issues[0]!.message}; ${fix}`);
 			return result.data;
 		});
 	const index = parsed.data;
 	return {
-		dir,
+		dir: source,
 		index,
 		chunks,
 		docs: new Map(index.docs.map((d) => [d.id, d])),
 		chunksById: new Map(chunks.map((c) => [c.id, c])),
-		markdown: (id) => readFileSync(join(dir, twinPath(id)), 'utf8'),
+		markdown,
 	};
 }
 
