@@ -76,6 +76,10 @@ export default defineConfig({
 				Head: './src/components/Head.astro',
 			},
 			customCss: ['./src/styles/docs.css'],
+			// Related / Referenced by in the table of contents.
+			routeMiddleware: './src/route-data.ts',
+			// Our own 404 (src/pages/404.astro): search pre-filled from the URL, nearest pages, no missing-entry warning.
+			disable404Route: true,
 			sidebar: sidebarFromDocs(DOCS_DIR),
 		}),
 		// Added explicitly so Starlight does not add its own plain `optimize: true`, which has been seen

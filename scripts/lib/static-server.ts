@@ -28,8 +28,13 @@ export async function serveStatic(dir: string, options: ServeOptions = {}): Prom
 			}
 		}
 		handler(req, res, () => {
+			// As static hosts do: the site's own 404 page, with status 404.
+			const notFound = join(dir, '404.html');
 			res.statusCode = 404;
-			res.end('Not found');
+			if (existsSync(notFound)) {
+				res.setHeader('Content-Type', 'text/html; charset=utf-8');
+				res.end(readFileSync(notFound));
+			} else res.end('Not found');
 		});
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
