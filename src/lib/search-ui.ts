@@ -1,0 +1,96 @@
+/**
+ * The site search's UI, loaded on idle or when the search opens (src/components/Search.astro keeps
+ * what loads with every page to Starlight's size): Pagefind's UI as Starlight sets it up, plus what a
+ * reader in an incident needs from the keyboard and on a phone (issue 24). The arrow keys move between
+ * the input and the results and Enter opens one (Enter in the input opens the first); keys typed
+ * before the UI loaded are put into its input; on a phone the filters open from a "Filters" toggle;
+ * the shortcut hint says ⌘ on Apple devices.
+ */
+// @ts-expect-error — Missing types for @pagefind/default-ui package.
+import { PagefindUI } from '@pagefind/default-ui';
+// @ts-expect-error — Starlight's virtual module ships no type declarations (its own Search.astro is not type-checked).
+import { pagefindUserConfig } from 'virtual:starlight/pagefind-config';
+import { makeQueryRewriter } from './search-query.ts';
+
+export function mountSearch(host: HTMLElement, state: { pending: string }): void {
+	const dialog = host.querySelector('dialog')!;
+	let translations: { placeholder?: string } = {};
+	try {
+		translations = JSON.parse(host.dataset.translations || '{}');
+	} catch {}
+	const shouldStrip = host.dataset.stripTrailingSlash !== undefined;
+	const formatURL = shouldStrip ? (path: string) => path.replace(/(.)\/(#.*)?$/, '$1$2') : (path: string) => path;
+
+	// Stop words dropped and typing slips corrected before Pagefind searches (search-query.ts). The
+	// vocabulary loads with the UI; a query typed before it arrived is searched again with it.
+	let rewrite = makeQueryRewriter(null);
+	const ui = new PagefindUI({
+		...pagefindUserConfig,
+		processTerm: (term: string) => rewrite(term),
+		element: '#starlight__search',
+		baseUrl: import.meta.env.BASE_URL,
+		bundlePath: import.meta.env.BASE_URL.replace(/\/$/, '') + '/pagefind/',
+		showImages: false,
+		translations,
+		showSubResults: true,
+		processResult: (result: { url: string; sub_results: Array<{ url: string }> }) => {
+			result.url = formatURL(result.url);
+			result.sub_results = result.sub_results.map((sub_result) => {
+				sub_result.url = formatURL(sub_result.url);
+				return sub_result;
+			});
+		},
+	});
+
+	const field = host.querySelector<HTMLInputElement>('.pagefind-ui__search-input');
+	if (!field) return;
+	fetch(import.meta.env.BASE_URL.replace(/\/$/, '') + '/search-vocabulary.json')
+		.then((r) => (r.ok ? r.json() : null))
+		.then((vocabulary) => {
+			if (!vocabulary) return;
+			rewrite = makeQueryRewriter(vocabulary);
+			if (field.value) ui.triggerSearch(field.value);
+		})
+		.catch(() => {});
+	// Pagefind labels its input only by title/placeholder; screen readers and axe want a name.
+	field.setAttribute('aria-label', translations.placeholder || 'Search');
+	if (dialog.open) {
+		field.focus();
+		if (state.pending) {
+			field.value = state.pending;
+			state.pending = '';
+			field.dispatchEvent(new Event('input', { bubbles: true }));
+		}
+	}
+
+	if (/Mac|iPhone|iPad/.test(navigator.platform)) {
+		const key = host.querySelector('[data-modifier-key]');
+		if (key) key.textContent = '⌘ K';
+	}
+
+	const links = () => [...host.querySelectorAll<HTMLAnchorElement>('#starlight__search .pagefind-ui__result-link')];
+	dialog.addEventListener('keydown', (e) => {
+		const results = links();
+		const at = results.indexOf(document.activeElement as HTMLAnchorElement);
+		if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+			// Only from the input or a result: elsewhere (filters) the arrows keep their own meaning.
+			if (results.length === 0 || (at === -1 && document.activeElement !== field)) return;
+			const next = e.key === 'ArrowDown' ? Math.min(at + 1, results.length - 1) : at - 1;
+			const target = next < 0 ? field : results[next]!;
+			target.focus();
+			target.scrollIntoView({ block: 'nearest' });
+			e.preventDefault();
+		} else if (e.key === 'Enter' && document.activeElement === field && results[0]) {
+			e.preventDefault();
+			dialog.close();
+			window.location.href = results[0].href;
+		}
+	});
+
+	const toggle = host.querySelector<HTMLButtonElement>('.search-filter-toggle');
+	toggle?.addEventListener('click', () => {
+		const open = toggle.getAttribute('aria-expanded') !== 'true';
+		toggle.setAttribute('aria-expanded', String(open));
+		host.querySelector('#starlight__search')?.toggleAttribute('data-filters-open', open);
+	});
+}
