@@ -1,0 +1,68 @@
+/**
+ * Which alerts each page is the runbook for, read from the alert rules the docs themselves publish
+ * (PrometheusRule YAML in code blocks: every rule's `alert` and its `annotations.runbook`). Search
+ * indexes those alert names on the runbook page — in the section the rule links to, when it names
+ * one (src/lib/search-signals.ts) — so an engineer who pastes the alert name lands on the runbook
+ * the alert links to, not on the reference page that lists every rule. A new runbook gets this as
+ * soon as a rule names it.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Code } from 'mdast';
+import { visit } from 'unist-util-visit';
+import { parseAllDocuments } from 'yaml';
+import { parseDoc } from './markdown.ts';
+
+/** `11-infrastructure/node-disk-pressure.md#x` → `11-infrastructure/node-disk-pressure` (a doc id). */
+const docIdOfRunbook = (runbook: string) => runbook.split('#')[0]!.replace(/\.mdx?$/, '').replace(/^\/+/, '');
+
+function rulesIn(value: unknown, out: Array<{ alert: string; runbook: string }>) {
+	if (Array.isArray(value)) for (const v of value) rulesIn(v, out);
+	else if (value && typeof value === 'object') {
+		const rule = value as { alert?: unknown; annotations?: { runbook?: unknown } };
+		if (typeof rule.alert === 'string' && typeof rule.annotations?.runbook === 'string') out.push({ alert: rule.alert, runbook: rule.annotations.runbook });
+		for (const v of Object.values(value)) rulesIn(v, out);
+	}
+}
+
+export interface AlertLink {
+	alert: string;
+	/** The section the rule links to (`#anchor` of its runbook annotation), if any. */
+	anchor?: string;
+}
+
+/** Alerts per doc id, from every YAML block under `docsDir` that holds alert rules. */
+export function alertRunbooks(docsDir: string): Map<string, AlertLink[]> {
+	const rules: Array<{ alert: string; runbook: string }> = [];
+	const walk = (dir: string) => {
+		for (const entry of readdirSync(dir, { withFileTypes: true })) {
+			const path = join(dir, entry.name);
+			if (entry.isDirectory()) walk(path);
+			else if (/\.mdx?$/.test(entry.name)) {
+				const text = readFileSync(path, 'utf8');
+				if (!text.includes('runbook:')) continue;
+				visit(parseDoc(text, path.endsWith('.mdx')), 'code', (node: Code) => {
+					if (node.lang !== 'yaml' || !/^\s*-?\s*alert:/m.test(node.value)) return;
+					for (const doc of parseAllDocuments(node.value)) if (!('errors' in doc && doc.errors.length)) rulesIn(doc.toJS(), rules);
+				});
+			}
+		}
+	};
+	walk(docsDir);
+	const byDoc = new Map<string, AlertLink[]>();
+	for (const { alert, runbook } of rules) {
+		const id = docIdOfRunbook(runbook);
+		const anchor = runbook.split('#')[1] || undefined;
+		const list = byDoc.get(id) ?? [];
+		if (!list.some((l) => l.alert === alert)) list.push(anchor ? { alert, anchor } : { alert });
+		byDoc.set(id, list);
+	}
+	return byDoc;
+}
+
+let cached: { dir: string; map: Map<string, AlertLink[]> } | undefined;
+/** Memoised per docs tree: one read per build. */
+export function alertsFor(docsDir: string, docId: string): AlertLink[] {
+	if (cached?.dir !== docsDir) cached = { dir: docsDir, map: alertRunbooks(docsDir) };
+	return cached.map.get(docId) ?? [];
+}

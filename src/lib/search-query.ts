@@ -1,0 +1,64 @@
+/**
+ * What the search dialog does to a query before Pagefind sees it (Pagefind UI's `processTerm`), and
+ * the search evaluation does the same. Pagefind returns only pages that contain every word of the
+ * query, with no tolerance for typing slips, so:
+ *  - words that carry no meaning in a question ("how do I", "does", "the") are dropped, as long as
+ *    something is left: "service name does not resolve" must not miss the page that says "do not";
+ *  - a word the site never uses, and that is not the start of one (the reader may still be typing),
+ *    is replaced by the site's most frequent word one edit away (two, for words of 8 letters or
+ *    more): "kafak" → "kafka", "unseel" → "unseal". The vocabulary is the site's own words
+ *    (src/integrations/search-vocabulary.ts), so nothing is corrected towards a word no page has.
+ */
+
+const STOP_WORDS = new Set(['a', 'an', 'the', 'is', 'are', 'was', 'be', 'do', 'does', 'did', 'to', 'of', 'for', 'on', 'in', 'at', 'my', 'our', 'i', 'we', 'how', 'what', 'why', 'when', 'where', 'can', 'it', 'its', 'this', 'that', 'with', 'from', 'up']);
+
+/**
+ * Optimal string alignment distance (Levenshtein plus adjacent transposition), with an early exit
+ * above `max`. Written here because the Levenshtein library the project has (fastest-levenshtein)
+ * counts a transposition — the commonest slip, "kafak" — as two edits.
+ */
+export function editDistance(a: string, b: string, max: number): number {
+	if (Math.abs(a.length - b.length) > max) return max + 1;
+	let prev2: number[] = [];
+	let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+	for (let i = 1; i <= a.length; i++) {
+		const row = [i];
+		let best = i;
+		for (let j = 1; j <= b.length; j++) {
+			const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+			let d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
+			if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2]! + 1);
+			row.push(d);
+			best = Math.min(best, d);
+		}
+		if (best > max) return max + 1;
+		prev2 = prev;
+		prev = row;
+	}
+	return prev[b.length]!;
+}
+
+export interface Vocabulary {
+	/** The site's words, most frequent first. */
+	words: string[];
+}
+
+/** Splits as Pagefind does for English: letters and digits; `pg_wal`, `cert-manager` stay one token here. */
+const tokens = (query: string) => query.toLowerCase().split(/[^\p{L}\p{N}_.-]+/u).filter(Boolean);
+
+export function makeQueryRewriter(vocabulary: Vocabulary | null) {
+	const known = new Set(vocabulary?.words ?? []);
+	const correct = (word: string): string => {
+		if (!vocabulary || word.length < 4 || known.has(word) || /\d/.test(word)) return word;
+		if (vocabulary.words.some((w) => w.startsWith(word))) return word;
+		const max = word.length >= 8 ? 2 : 1;
+		// Most frequent first, so the first word within the distance is the likeliest one.
+		for (const w of vocabulary.words) if (editDistance(word, w, max) <= max) return w;
+		return word;
+	};
+	return (query: string): string => {
+		const words = tokens(query);
+		const meaningful = words.filter((w) => !STOP_WORDS.has(w));
+		return (meaningful.length > 0 ? meaningful : words).map(correct).join(' ');
+	};
+}

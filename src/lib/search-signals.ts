@@ -1,0 +1,38 @@
+/**
+ * Puts each alert name that links to a section of this page (src/lib/alert-runbooks.ts) right after
+ * that section's heading, hidden and weighted, so Pagefind counts it for the section: the search
+ * result for the alert then shows the section the alert's own runbook link opens. Runs on the
+ * sanitised content HTML, like the diagrams (src/lib/mermaid-svg.ts).
+ */
+import { parseFragment, serialize, type DefaultTreeAdapterMap } from 'parse5';
+import type { AlertLink } from './alert-runbooks.ts';
+
+type Node = DefaultTreeAdapterMap['childNode'];
+type Element = DefaultTreeAdapterMap['element'];
+
+/** Pagefind's largest weight: the alert name is exactly what the reader typed. */
+export const ALERT_WEIGHT = 10;
+
+export function withAlertSections(html: string, links: AlertLink[]): string {
+	const byAnchor = new Map<string, string[]>();
+	for (const l of links) if (l.anchor) byAnchor.set(l.anchor, [...(byAnchor.get(l.anchor) ?? []), l.alert]);
+	if (byAnchor.size === 0) return html;
+	const fragment = parseFragment(html);
+	const walk = (parent: Element | DefaultTreeAdapterMap['documentFragment']) => {
+		for (let i = 0; i < parent.childNodes.length; i++) {
+			const node = parent.childNodes[i] as Node;
+			if (!('tagName' in node)) continue;
+			const id = /^h[1-6]$/.test(node.tagName) ? node.attrs.find((a) => a.name === 'id')?.value : undefined;
+			const alerts = id ? byAnchor.get(id) : undefined;
+			if (alerts) {
+				const p = parseFragment(`<p hidden data-pagefind-weight="${ALERT_WEIGHT}"></p>`).childNodes[0] as Element;
+				p.childNodes = [{ nodeName: '#text', value: alerts.join(' · '), parentNode: p } as DefaultTreeAdapterMap['textNode']];
+				p.parentNode = parent as Element;
+				parent.childNodes.splice(i + 1, 0, p);
+				i++;
+			} else walk(node);
+		}
+	};
+	walk(fragment);
+	return serialize(fragment);
+}
