@@ -10,6 +10,9 @@ import { mermaidPlugin } from './src/plugins/mermaid.ts';
 import { pagePolicySatteriPlugin, pagePolicyVitePlugin } from './src/plugins/page-policy.ts';
 import { contentBoundaryVitePlugin } from './src/plugins/content-boundary.ts';
 import mermaidVendor from './src/integrations/mermaid-vendor.ts';
+import mermaidSvg from './src/integrations/mermaid-svg.ts';
+import searchVocabulary from './src/integrations/search-vocabulary.ts';
+import { searchRanking } from './src/lib/search-ranking.ts';
 import { sidebarFromDocs } from './src/lib/sidebar.ts';
 import { CACHE_DIR, DOCS_DIR, EDIT_BASE_URL, OUT_DIR, SITE_DESCRIPTION, SITE_TITLE, SITE_URL } from './src/lib/site-config.ts';
 
@@ -58,7 +61,8 @@ export default defineConfig({
 			description: SITE_DESCRIPTION,
 			editLink: { baseUrl: EDIT_BASE_URL },
 			lastUpdated: false,
-			pagefind: { ranking: { termFrequency: 0.8, pageLength: 0.6 } },
+			// One ranking for the site and the search evaluation (scripts/search/eval.ts).
+			pagefind: { ranking: searchRanking },
 			// Shiki has no PromQL/LogQL grammar; highlight them as plain text instead of warning per block.
 			// A command cut off at the edge of the screen is a command half-read: long lines wrap, keep their
 			// indentation and hang 2 columns further in (src/styles/docs.css marks each wrapped row); the copy
@@ -87,6 +91,10 @@ export default defineConfig({
 		// 1,000-doc bench: peak RSS 2.11 GB -> 1.67 GB, below vanilla Starlight's 1.76 GB), but <svg> and
 		// <style> are left as written.
 		mdx({ optimize: { ignoreElementNames: ['svg', 'style'] } }),
+		// Diagrams to SVG before the pages render; mermaidVendor serves the client fallback.
+		mermaidSvg(DOCS_DIR),
+		// The words the search dialog corrects typing slips towards (src/lib/search-query.ts).
+		searchVocabulary(DOCS_DIR),
 		mermaidVendor(),
 	],
 });

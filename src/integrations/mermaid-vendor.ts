@@ -1,10 +1,11 @@
 /**
- * Serves mermaid's own ESM build under /vendor/mermaid-<version>/ instead of bundling it through
- * Vite. Bundled, the loader's dynamic import pulls Vite's preload helper into a chunk shared with
- * Starlight's search, so every page — diagram or not — would load extra JavaScript. Served as-is,
+ * The client fallback for diagrams (src/integrations/mermaid-svg.ts renders them at build time; a
+ * build without Chromium and `astro dev` leave them to the reader's browser). Serves mermaid's own ESM
+ * build under /vendor/mermaid-<version>/ instead of bundling it through Vite. Bundled, the loader's
+ * dynamic import pulls Vite's preload helper into a chunk shared with Starlight's search, so every page — diagram or not — would load extra JavaScript. Served as-is,
  * pages without a diagram load nothing of ours, and diagram pages fetch mermaid on demand.
  */
-import { cpSync, createReadStream, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { cpSync, createReadStream, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,8 +32,12 @@ export default function mermaidVendor(): AstroIntegration {
 					createReadStream(file).pipe(res);
 				});
 			},
-			'astro:build:done': ({ dir }) => {
-				const out = join(fileURLToPath(dir), PREFIX);
+			'astro:build:done': ({ dir, pages }) => {
+				const root = fileURLToPath(dir);
+				// Copied only when a page loads it: with every diagram rendered at build time, none does.
+				const html = (p: string) => join(root, p, 'index.html');
+				if (!pages.some(({ pathname }) => existsSync(html(pathname)) && readFileSync(html(pathname), 'utf8').includes(PREFIX))) return;
+				const out = join(root, PREFIX);
 				mkdirSync(join(out, 'chunks/mermaid.esm.min'), { recursive: true });
 				cpSync(join(mermaidDist, 'mermaid.esm.min.mjs'), join(out, 'mermaid.esm.min.mjs'));
 				// Modules only: the source maps are 20 MB nobody reading a runbook needs.

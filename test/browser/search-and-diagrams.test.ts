@@ -34,31 +34,52 @@ describe('search (Pagefind through Starlight)', () => {
 	});
 });
 
-describe('mermaid diagrams', () => {
+describe('mermaid diagrams (SVG at build time)', () => {
+	const visibleSvg = (page: Page) => page.locator('figure[data-mermaid-static] .mermaid-svg:visible svg');
+
 	for (const theme of ['light', 'dark'] as const) {
-		it(`render as SVG in the ${theme} theme`, async () => {
+		it(`show the ${theme} SVG in the ${theme} theme, an image named for readers, with its text selectable`, async () => {
 			const page = await open('/ops/restart-runbook/', theme);
-			const svg = page.locator('figure[data-mermaid] .mermaid-svg svg');
-			await svg.waitFor({ timeout: 20_000 });
-			expect(await page.locator('figure[data-mermaid]').getAttribute('data-theme')).toBe(theme);
+			expect(await page.locator('figure[data-mermaid-static] .mermaid-svg').count()).toBe(2);
+			const svg = visibleSvg(page);
+			expect(await svg.count()).toBe(1);
+			expect(await svg.evaluate((el) => el.closest('.mermaid-svg')!.getAttribute('data-mermaid-theme'))).toBe(theme);
+			expect(await svg.getAttribute('role')).toBe('img');
+			const title = await svg.evaluate((el) => document.getElementById(el.getAttribute('aria-labelledby')!)?.textContent);
+			expect(title).toBeTruthy();
 			expect(await svg.locator('text, foreignObject').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('Restart')]));
+			expect(await svg.evaluate((el) => getComputedStyle(el.querySelector('text, foreignObject div, foreignObject span')!).userSelect)).not.toBe('none');
 		});
 	}
 
-	it('re-render when the theme toggle flips', async () => {
+	it('follow the theme toggle', async () => {
 		const page = await open('/ops/restart-runbook/', 'light');
-		await page.locator('figure[data-mermaid] .mermaid-svg svg').waitFor({ timeout: 20_000 });
-		const before = await page.locator('figure[data-mermaid] .mermaid-svg').innerHTML();
+		const theme = () => visibleSvg(page).evaluate((el) => el.closest('.mermaid-svg')!.getAttribute('data-mermaid-theme'));
+		expect(await theme()).toBe('light');
 		await page.selectOption('starlight-theme-select select >> nth=0', 'dark');
-		await page.waitForFunction(() => document.querySelector('figure[data-mermaid]')?.getAttribute('data-theme') === 'dark');
-		expect(await page.locator('figure[data-mermaid] .mermaid-svg').innerHTML()).not.toBe(before);
+		expect(await theme()).toBe('dark');
+		await page.selectOption('starlight-theme-select select >> nth=0', 'light');
+		expect(await theme()).toBe('light');
 	});
 
-	it('loads no mermaid code on a page without a diagram', async () => {
-		const page = await site.browser.newPage();
-		const scripts: string[] = [];
-		page.on('request', (r) => r.resourceType() === 'script' && scripts.push(r.url()));
-		await page.goto(`${site.url}/ops/`, { waitUntil: 'networkidle' });
-		expect(scripts.filter((s) => /mermaid/i.test(s))).toEqual([]);
+	it('are in the page without JavaScript, the source beside them', async () => {
+		const page = await site.browser.context.newPage();
+		await page.route('**/*.js', (route) => route.abort());
+		await page.route('**/*.mjs', (route) => route.abort());
+		await page.goto(`${site.url}/ops/restart-runbook/`);
+		expect(await page.locator('figure[data-mermaid-static] .mermaid-svg svg').count()).toBe(2);
+		expect(await page.locator('figure[data-mermaid-static] details code').textContent()).toContain('A[Restart] --> B[Verify]');
+		await page.close();
 	});
+
+	for (const path of ['/ops/restart-runbook/', '/ops/']) {
+		it(`load no mermaid code on ${path}`, async () => {
+			const page = await site.browser.newPage();
+			const requests: string[] = [];
+			page.on('request', (r) => requests.push(r.url()));
+			await page.goto(`${site.url}${path}`, { waitUntil: 'networkidle' });
+			expect(requests.filter((s) => /mermaid/i.test(s))).toEqual([]);
+			expect(await page.locator('script[data-mermaid-loader]').count()).toBe(0);
+		});
+	}
 });

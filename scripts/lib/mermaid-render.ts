@@ -1,0 +1,98 @@
+/**
+ * Renders mermaid diagrams to SVG in one headless Debian Chromium (playwright-core), light and dark,
+ * for the build (src/integrations/mermaid-svg.ts). mermaid lays text out with the browser's own font
+ * metrics, which is why it runs in a real browser rather than jsdom. Each diagram's SVG pair goes into
+ * the render cache under its key (src/lib/mermaid-svg.ts), so a rebuild renders only what changed.
+ */
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { launchChromium } from './chromium.ts';
+import { cacheFile, diagramKey, MERMAID_CACHE_DIR, type RenderedDiagram } from '../../src/lib/mermaid-svg.ts';
+
+const MERMAID_JS = join(dirname(createRequire(import.meta.url).resolve('mermaid/package.json')), 'dist/mermaid.min.js');
+
+export interface DiagramSource {
+	source: string;
+	/** Where it is, for error messages: `file:line`. */
+	where: string;
+}
+
+export interface RenderReport {
+	rendered: Array<{ where: string; ms: number }>;
+	cached: number;
+	/** Wall time including the browser start, ms. */
+	totalMs: number;
+}
+
+export class DiagramError extends Error {}
+
+/**
+ * In the page: one diagram in one theme. The same settings as the client loader
+ * (src/components/MermaidLoader.astro): strict security, dagre layout. Then the accessibility the
+ * diagram needs as an image: role="img", named by its accTitle (mermaid writes it as <title>) or else
+ * by the kind of diagram, and described by its accDescr.
+ */
+// Kept as source text: the build loads this file through Vite, whose transform may wrap a function
+// in helpers that do not exist in the page; a string reaches the page exactly as written.
+const RENDER_IN_PAGE = `async ({ source, id, theme }) => {
+	const m = window.mermaid;
+	m.initialize({ startOnLoad: false, securityLevel: 'strict', layout: 'dagre', theme });
+	const { svg, diagramType } = await m.render(id, source);
+	const box = document.createElement('div');
+	box.innerHTML = svg;
+	const el = box.querySelector('svg');
+	el.setAttribute('role', 'img');
+	el.removeAttribute('aria-roledescription');
+	if (!el.querySelector(':scope > title')) {
+		const title = document.createElementNS('http://www.w3.org/2000/svg', 'title');
+		title.id = id + '-title';
+		const kind = String(diagramType).replace(/-v\\d+$/, '').replace(/Diagram$/, ' diagram');
+		title.textContent = kind.charAt(0).toUpperCase() + kind.slice(1) + ' (its source follows)';
+		el.prepend(title);
+		el.setAttribute('aria-labelledby', title.id);
+	}
+	return box.innerHTML;
+}`;
+
+/** Renders every diagram not in the cache; throws DiagramError naming the diagram that failed. */
+export async function renderDiagrams(diagrams: DiagramSource[], dir = MERMAID_CACHE_DIR): Promise<RenderReport> {
+	const start = performance.now();
+	const { existsSync } = await import('node:fs');
+	const todo = new Map<string, DiagramSource>();
+	let cached = 0;
+	for (const d of diagrams) {
+		const key = diagramKey(d.source);
+		if (todo.has(key)) continue;
+		if (existsSync(cacheFile(key, dir))) cached++;
+		else todo.set(key, d);
+	}
+	const report: RenderReport = { rendered: [], cached, totalMs: 0 };
+	if (todo.size === 0) return { ...report, totalMs: performance.now() - start };
+	mkdirSync(dir, { recursive: true });
+	const browser = await launchChromium();
+	try {
+		const page = await browser.newPage();
+		await page.setContent('<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>');
+		await page.addScriptTag({ path: MERMAID_JS });
+		for (const [key, d] of todo) {
+			const t = performance.now();
+			const variant = (theme: 'default' | 'dark'): Promise<string> =>
+				page.evaluate<string>(`(${RENDER_IN_PAGE})(${JSON.stringify({ source: d.source, id: `mmd-${key}-${theme === 'dark' ? 'dark' : 'light'}`, theme })})`).catch((error: Error) => {
+					throw new DiagramError(`${d.where}: mermaid could not render this diagram: ${error.message.replace(/^page\.evaluate: (Error: )?/, '').split('\n')[0]}`);
+				});
+			const light = await variant('default');
+			const dark = await variant('dark');
+			const ms = Math.round(performance.now() - t);
+			const entry: RenderedDiagram = { light, dark, ms };
+			// Written whole or not at all, so an interrupted build never leaves half an entry.
+			const file = cacheFile(key, dir);
+			writeFileSync(`${file}.tmp`, JSON.stringify(entry));
+			renameSync(`${file}.tmp`, file);
+			report.rendered.push({ where: d.where, ms });
+		}
+	} finally {
+		await browser.close();
+	}
+	return { ...report, totalMs: performance.now() - start };
+}
