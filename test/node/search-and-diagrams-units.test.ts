@@ -1,0 +1,132 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { relatedSections } from '../../src/components/related-sections.ts';
+import { alertRunbooks } from '../../src/lib/alert-runbooks.ts';
+import { cacheFile, diagramKey, withStaticDiagrams } from '../../src/lib/mermaid-svg.ts';
+import { editDistance, makeQueryRewriter } from '../../src/lib/search-query.ts';
+import { groupSubResults } from '../../src/lib/search-results.ts';
+import { withAlertSections } from '../../src/lib/search-signals.ts';
+import { classify, type AllowEntry } from '../../scripts/lib/vnu.ts';
+import { rankOf } from '../../scripts/search/eval.ts';
+
+describe('search query rewriting', () => {
+	const rewrite = makeQueryRewriter({ words: ['kafka', 'consumer', 'lag', 'unseal', 'vault', 'certificate', 'expired', 'kubectl', 'resolve', 'not', 'names'] });
+
+	it('counts a transposition as one edit', () => {
+		expect(editDistance('kafak', 'kafka', 2)).toBe(1);
+		expect(editDistance('unseel', 'unseal', 2)).toBe(1);
+		expect(editDistance('vault', 'kafka', 1)).toBe(2);
+	});
+
+	it('corrects a word no page has to the nearest one a page has', () => {
+		expect(rewrite('kafak consumer lag')).toBe('kafka consumer lag');
+		expect(rewrite('unseel vault')).toBe('unseal vault');
+		expect(rewrite('certifcate expired')).toBe('certificate expired');
+	});
+
+	it('leaves a word being typed, short words and words with digits alone', () => {
+		expect(rewrite('kubec')).toBe('kubec');
+		expect(rewrite('rto')).toBe('rto');
+		expect(rewrite('k3s')).toBe('k3s');
+	});
+
+	it('drops question words, unless nothing else is left', () => {
+		expect(rewrite('service names does not resolve')).toBe('service names not resolve');
+		expect(rewrite('how do I')).toBe('how do i');
+	});
+
+	it('only drops stop words when it has no vocabulary', () => {
+		expect(makeQueryRewriter(null)('how do I unseel vault')).toBe('unseel vault');
+	});
+});
+
+describe('search result grouping', () => {
+	const page = '/ops/x/';
+	const sub = (anchor: string, weights: number[]) => ({ url: `${page}#${anchor}`, weighted_locations: weights.map((weight) => ({ weight })) });
+
+	it("makes the title's #_top sub-result the page's root", () => {
+		expect(groupSubResults(page, [sub('_top', [7]), sub('steps', [1])]).map((s) => s.url)).toEqual([page, `${page}#steps`]);
+	});
+
+	it('keeps the three sections with the most weighted matches, in page order', () => {
+		const subs = [sub('_top', [7]), sub('prerequisites', [1, 1, 1, 1]), sub('steps', [1, 1]), sub('unsealing', [6, 1]), sub('rollback', [1]), sub('troubleshooting', [1, 1, 1])];
+		expect(groupSubResults(page, subs).map((s) => s.url.split('#')[1] ?? 'root')).toEqual(['root', 'prerequisites', 'unsealing', 'troubleshooting']);
+	});
+
+	it('finds a section only when it is shown under its page', () => {
+		const shown = [{ url: '/a/', sections: ['/a/#one'] }, { url: '/b/', sections: ['/b/#two'] }];
+		expect(rankOf('/b/#two', shown)).toBe(2);
+		expect(rankOf('/a/#two', shown)).toBeNull();
+		expect(rankOf('/a/', shown)).toBe(1);
+	});
+});
+
+describe('alert names on their runbooks', () => {
+	it('reads each rule’s runbook annotation, anchor included, from YAML in the docs', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'alerts-'));
+		try {
+			writeFileSync(
+				join(dir, 'rules.md'),
+				['# Rules', '', '```yaml', 'groups:', '  - name: g', '    rules:', '      - alert: DiskFull', '        annotations:', '          runbook: ops/disk.md#free-space', '      - alert: NoRunbook', '```', ''].join('\n'),
+			);
+			expect([...alertRunbooks(dir)]).toEqual([['ops/disk', [{ alert: 'DiskFull', anchor: 'free-space' }]]]);
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
+	});
+
+	it('puts an anchored alert name right after its section heading, hidden and weighted', () => {
+		const html = '<p>a</p><div class="sl-heading-wrapper"><h2 id="free-space">Free space</h2></div><p>b</p>';
+		expect(withAlertSections(html, [{ alert: 'DiskFull', anchor: 'free-space' }])).toBe(
+			'<p>a</p><div class="sl-heading-wrapper"><h2 id="free-space">Free space</h2><p hidden="" data-pagefind-weight="10">DiskFull</p></div><p>b</p>',
+		);
+	});
+});
+
+describe('related lists next to a page’s own headings', () => {
+	const doc = { id: 'x', url: '/x/', title: 'X', description: '' } as never;
+	it('numbers the list heading on when the page has a heading by that id', () => {
+		expect(relatedSections([doc], [doc], ['related', 'steps']).map((s) => s.id)).toEqual(['related-1', 'referenced-by']);
+		expect(relatedSections([doc], [], []).map((s) => s.id)).toEqual(['related']);
+	});
+});
+
+describe('diagrams from the render cache', () => {
+	const source = 'flowchart LR\n  A --> B';
+	it('puts both SVGs and the source in the figure when the cache has them, else leaves it for the client', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'mmd-'));
+		try {
+			const figure = `<figure class="mermaid-diagram" data-mermaid=""><code>${source.replace('>', '&gt;')}\n</code></figure>`;
+			expect(withStaticDiagrams(figure, dir)).toEqual({ html: figure, pending: 1 });
+			const key = diagramKey(source);
+			writeFileSync(cacheFile(key, dir), JSON.stringify({ light: `<svg id="mmd-${key}-light"></svg>`, dark: `<svg id="mmd-${key}-dark"></svg>`, ms: 1 }));
+			const out = withStaticDiagrams(figure + figure, dir);
+			expect(out.pending).toBe(0);
+			expect(out.html.match(/data-mermaid-static/g)).toHaveLength(2);
+			// Two copies of one diagram, four SVGs, four distinct ids.
+			expect(new Set(out.html.match(/id="mmd-[^"]+"/g))).toHaveProperty('size', 4);
+			expect(out.html).toContain('<details class="mermaid-source-toggle"><summary>Diagram source</summary><code>flowchart LR\n  A --&gt; B</code></details>');
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
+	});
+});
+
+describe('vnu allow-list', () => {
+	it('allows a message only in the upstream element it names', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'vnu-'));
+		try {
+			const file = join(dir, 'index.html');
+			writeFileSync(file, '<p>\n<script aria-hidden="true">x</script><script aria-hidden="true" src="ours.js"></script>\n');
+			const allow: AllowEntry[] = [{ message: '^The “aria-hidden”', element: '^<script aria-hidden="true">', from: 'upstream' }];
+			const msg = (col: number) => ({ type: 'error' as const, url: `file:${file}`, message: 'The “aria-hidden” attribute must not be specified on the “script” element.', lastLine: 2, lastColumn: col });
+			const result = classify([msg(29), msg(69)], allow, dir);
+			expect(result.used).toEqual([1]);
+			expect(result.unexpected).toEqual(['index.html:2:0 The “aria-hidden” attribute must not be specified on the “script” element.  «»']);
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
+	});
+});
