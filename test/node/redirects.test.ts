@@ -137,6 +137,21 @@ describe('runbook_url in alert rules', () => {
 	});
 });
 
+describe('runbook annotations (a path from the docs root, as the docs\' alert rules write them)', () => {
+	const rules = (runbook: string) => `## Overview\n\n\`\`\`yaml\ngroups:\n  - name: app\n    rules:\n      - alert: AppDown\n        expr: up == 0\n        annotations:\n          runbook: ${runbook}\n      - record: job:up:sum\n        expr: sum(up)\n        labels:\n          runbook: not-an-annotation.md\n\`\`\`\n`;
+	it.each([
+		['ops/restart.md#overview', []],
+		['ops/scale.md', []],
+		['ops/restrat.md', ['Unexpected runbook `ops/restrat.md` that matches no page, expected a path from the docs root to an existing runbook such as `11-infrastructure/incident-response.md` (did you mean `ops/restart.mdx`?)']],
+		['ops/restart.md#rollback', ['Unexpected anchor `#rollback` in runbook `ops/restart.md#rollback`, expected a heading of ops/restart.mdx; its anchors are #overview']],
+	])('%s', (runbook, messages) => {
+		const dir = tree(`annotation-${runbook.replace(/[^a-z0-9]+/gi, '-')}`, { ...base, 'ops/alerts.mdx': page('Alerts', '', rules(runbook)) }, [...contract, '/ops/alerts/']);
+		const result = check(dir);
+		expect(linesOf(result)).toEqual(messages.map((m) => `${shown(dir)}/docs/ops/alerts.mdx:24:20  link-runbook-url  ${m}`));
+		expect(result.status).toBe(messages.length ? 1 : 0);
+	});
+});
+
 describe('redirect outputs from one data source', () => {
 	const dir = tree('outputs', { ...base, 'ops/restart.mdx': page('Restart', 'redirect_from: [/ops/old-restart/, /runbooks/restart-app/]\n') });
 	const redirects = redirectsOf(claimsOfTree(new DocTree(join(dir, 'docs'))));

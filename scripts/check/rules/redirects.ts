@@ -6,7 +6,9 @@
  *   renaming a page without `redirect_from` fails, naming the lost path and the nearest page;
  * - `url-unlisted` (warning): a page missing from published-urls.txt (`npm run urls` adds it);
  * - `link-runbook-url`: an alert rule's `runbook_url` annotation in a YAML block points at a
- *   published page of this site (and an existing heading), not at a redirect or nothing.
+ *   published page of this site (and an existing heading), not at a redirect or nothing; so does a
+ *   `runbook` annotation, which the docs' rules write as a path from the docs root
+ *   (`11-infrastructure/incident-response.md#service-down`).
  */
 import { createRequire } from 'node:module';
 import { suggestDoc, type DocTree } from '../../../src/lib/doc-tree.ts';
@@ -31,8 +33,11 @@ export interface UrlRuleInput {
 
 const YAML_LANGS = new Set(['yaml', 'yml']);
 
-export function checkUrls({ tree, selected, contract, read = (rel) => tree.read(rel), siteUrl = SITE_URL }: UrlRuleInput): Problem[] {
+export function checkUrls({ tree, selected, contract, read: readFile = (rel) => tree.read(rel), siteUrl = SITE_URL }: UrlRuleInput): Problem[] {
 	const problems: Problem[] = [];
+	// Each page is read once here, however many of the rules below look at it.
+	const sources = new Map<string, string>();
+	const read = (rel: string) => sources.get(rel) ?? sources.set(rel, readFile(rel)).get(rel)!;
 	const docs = tree.docs();
 	const live = new Map<string, string>();
 	for (const rel of docs) if (!rel.split('/').at(-1)!.startsWith('_')) live.set(urlForId(docIdFromPath(rel)), rel);
@@ -80,20 +85,20 @@ export function checkUrls({ tree, selected, contract, read = (rel) => tree.read(
 		}
 	}
 
-	// runbook_url annotations in alert rules.
+	// runbook_url / runbook annotations in alert rules.
 	for (const [rel, display] of selected) {
 		const source = read(rel);
-		if (!source.includes('runbook_url')) continue;
+		if (!source.includes('runbook')) continue;
 		for (const found of runbookUrls(source, rel.endsWith('.mdx'))) {
-			const message = runbookUrlProblem(found.url, tree, live, redirects, siteUrl);
+			const message = found.key === 'runbook' && !/^(?:[a-z][a-z0-9+.-]*:|\/)/i.test(found.url) ? runbookPathProblem(found.url, tree) : runbookUrlProblem(found.url, tree, live, redirects, siteUrl);
 			if (message) problems.push({ file: display, line: found.line, column: found.column, rule: 'link-runbook-url', severity: 'error', message });
 		}
 	}
 	return problems;
 }
 
-/** Every `runbook_url` value in the page's YAML blocks, at its place in the page. */
-export function runbookUrls(source: string, isMdx: boolean): { url: string; line: number; column: number }[] {
+/** Every `runbook_url` value, and `runbook` inside `annotations`, in the page's YAML blocks, at its place in the page. */
+export function runbookUrls(source: string, isMdx: boolean): { key: 'runbook_url' | 'runbook'; url: string; line: number; column: number }[] {
 	const { parseAllDocuments, visit, isPair, isScalar } = createRequire(import.meta.url)('yaml') as typeof import('yaml');
 	let root;
 	try {
@@ -101,9 +106,9 @@ export function runbookUrls(source: string, isMdx: boolean): { url: string; line
 	} catch {
 		return []; // The page's own syntax error is reported by its analysis.
 	}
-	const out: { url: string; line: number; column: number }[] = [];
+	const out: { key: 'runbook_url' | 'runbook'; url: string; line: number; column: number }[] = [];
 	for (const fence of collectFences(root, source)) {
-		if (!YAML_LANGS.has(fence.lang) || !fence.value.includes('runbook_url')) continue;
+		if (!YAML_LANGS.has(fence.lang) || !fence.value.includes('runbook')) continue;
 		const starts = [0];
 		for (let i = 0; i < fence.value.length; i++) if (fence.value[i] === '\n') starts.push(i + 1);
 		const place = (offset: number) => {
@@ -114,14 +119,30 @@ export function runbookUrls(source: string, isMdx: boolean): { url: string; line
 		for (const doc of parseAllDocuments(fence.value)) {
 			if (doc.errors.length) continue; // code-yaml reports it.
 			visit(doc, {
-				Pair(_, pair) {
-					if (!isPair(pair) || !isScalar(pair.key) || pair.key.value !== 'runbook_url' || !isScalar(pair.value) || typeof pair.value.value !== 'string') return;
-					out.push({ url: pair.value.value, ...place(pair.value.range?.[0] ?? 0) });
+				Pair(_, pair, path) {
+					if (!isPair(pair) || !isScalar(pair.key) || !isScalar(pair.value) || typeof pair.value.value !== 'string') return;
+					const key = pair.key.value;
+					// `runbook` is a common word: only the alert annotation (a pair under `annotations:`) counts.
+					const parent = path.at(-2);
+					const inAnnotations = isPair(parent) && isScalar(parent.key) && parent.key.value === 'annotations';
+					if (key === 'runbook_url' || (key === 'runbook' && inAnnotations)) out.push({ key, url: pair.value.value, ...place(pair.value.range?.[0] ?? 0) });
 				},
 			});
 		}
 	}
 	return out;
+}
+
+/** Why a `runbook` path from the docs root names no page or heading, or undefined when it names one. */
+export function runbookPathProblem(value: string, tree: DocTree): string | undefined {
+	const [path, anchor] = value.split('#', 2) as [string, string | undefined];
+	const page = tree.findDoc(path);
+	if (!page) return `Unexpected runbook \`${value}\` that matches no page, expected a path from the docs root to an existing runbook such as \`11-infrastructure/incident-response.md\`${suggestDoc(path, tree.docs())}`;
+	if (anchor) {
+		const headings = tree.headings(page);
+		if (headings && !headings.some((h) => h.slug === anchor)) return `Unexpected anchor \`#${anchor}\` in runbook \`${value}\`, expected a heading of ${page}; its anchors are ${headings.slice(0, 12).map((h) => `#${h.slug}`).join(', ')}`;
+	}
+	return undefined;
 }
 
 /** Why a runbook_url is not a published page of this site, or undefined when it is one. */
