@@ -5,7 +5,7 @@
  * under /tmp (pid, temp files) moved into this run's own folder under test/.tmp. As root, nginx is
  * started as `nobody`, as production runs it unprivileged; never as a daemon, never the system service.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, chownSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -65,12 +65,20 @@ export async function startNginx<Name extends string>(sites: Record<Name, string
 	if (hasBrotli()) copyFileSync(join(DEPLOY, 'brotli.conf'), join(prefix, 'brotli.conf'));
 	writeFileSync(join(prefix, 'nginx.conf'), main);
 
-	const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-	if (asNobody.uid !== undefined) chownSync(run, asNobody.uid, asNobody.gid!);
+	// As root: nginx as `nobody`, when nobody can read the sites (a checkout under a private home
+	// folder cannot be); else as root with root workers, on loopback, for this test only.
+	const nobody = { uid: 65534, gid: 65534 };
+	const root = process.getuid?.() === 0;
+	const nobodyReads = root && Object.values<string>(sites).every((dist) => spawnSync('/usr/bin/test', ['-r', join(dist, 'index.html')], nobody).status === 0);
+	const asNobody = nobodyReads ? nobody : {};
+	if (nobodyReads) chownSync(run, nobody.uid, nobody.gid);
 	let stderr = '';
-	const child: ChildProcess = spawn(NGINX, ['-p', `${prefix}/`, '-c', join(prefix, 'nginx.conf'), '-e', 'stderr', '-g', 'daemon off;'], { stdio: ['ignore', 'ignore', 'pipe'], ...asNobody });
+	const child: ChildProcess = spawn(NGINX, ['-p', `${prefix}/`, '-c', join(prefix, 'nginx.conf'), '-e', 'stderr', '-g', root && !nobodyReads ? 'daemon off; user root;' : 'daemon off;'], { stdio: ['ignore', 'ignore', 'pipe'], ...asNobody });
 	child.stderr!.on('data', (chunk) => (stderr += chunk));
 	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+	// Never left behind by a test process that dies before its afterAll.
+	const reap = () => child.exitCode === null && child.kill('SIGKILL');
+	process.once('exit', reap);
 
 	const deadline = Date.now() + 15_000;
 	const first = Object.values<string>(url)[0]!;
@@ -97,6 +105,7 @@ export async function startNginx<Name extends string>(sites: Record<Name, string
 				await exited;
 				clearTimeout(timer);
 			}
+			process.removeListener('exit', reap);
 			rmSync(prefix, { recursive: true, force: true });
 		},
 	};
