@@ -70,6 +70,22 @@ describe('astro build without the check: the closed frontmatter schema', () => {
 	});
 });
 
+describe('astro build without the check: a YAML alias bomb', () => {
+	it('is refused by the closed schema without being expanded (9^10 strings if it were)', () => {
+		const levels = ['a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]', ...Array.from({ length: 9 }, (_, i) => `a${i + 1}: &a${i + 1} [${Array(9).fill(`*a${i}`).join(', ')}]`)];
+		const { docs, dist } = tree('bomb', (docs) => {
+			writeFileSync(join(docs, 'ops/page.mdx'), page('Bomb').replace('review_frequency: monthly\n', `review_frequency: monthly\n${levels.join('\n')}\nsearch_keywords: *a9\n`));
+		});
+		const started = performance.now();
+		const result = astroBuild(docs, dist);
+		expect(result.status).not.toBe(0);
+		expect(result.stdout + result.stderr).toContain('Unexpected key `a0`, expected a declared frontmatter field');
+		// Astro's own start-up is most of it; expanded, the bomb would not finish at all.
+		expect(performance.now() - started).toBeLessThan(90_000);
+		expect(published(dist)).toEqual([]);
+	});
+});
+
 describe('content boundary, in-process', () => {
 	const { docs } = tree('unit', (docs, outside) => {
 		writeFileSync(join(outside, 'secret.png'), 'x');
