@@ -1,9 +1,8 @@
 /**
  * Runs Debian's shellcheck over the shell blocks of a check run: blocks are written to files in a
- * temporary folder (with ./shellcheckrc beside them as `.shellcheckrc`, so shellcheck's own
- * configuration mechanism applies the project's exclusions) and checked in batches, one process per
- * BATCH scripts (a script is one page's blocks, see ./bash.ts), never one per block. A batch starts as soon as it is
- * full, so shellcheck works on the second core while the check goes on with the next pages.
+ * temporary folder and checked in batches, one process per BATCH scripts (a script is one page's
+ * blocks, see ./bash.ts), never one per block. A batch starts as soon as it is full, so shellcheck
+ * works on the second core while the check goes on with the next pages.
  *
  * `-f json1` columns count characters, a tab as one: they map straight onto the block's text.
  * A missing shellcheck is found once (a look along PATH) and reported by the caller, never a throw.
@@ -58,6 +57,23 @@ export function shellcheckIdentity(): string {
 	return `shellcheck:${path}:${stat.size}:${stat.mtimeMs}`;
 }
 
+let options: string[] | undefined;
+
+/**
+ * ./shellcheckrc (shellcheck's own rc format) as command-line options: `disable=` → `-e`, `enable=`
+ * → `-o`. Passed with `--norc` rather than copied next to the blocks as `.shellcheckrc`, because
+ * looking for an rc file beside each file costs shellcheck ~20 % of its time.
+ */
+function rcOptions(): string[] {
+	if (options) return options;
+	options = [];
+	for (const line of readFileSync(SHELLCHECK_RC, 'utf8').split('\n')) {
+		const m = /^\s*(disable|enable)\s*=\s*([\w,-]+)/.exec(line);
+		if (m) options.push(m[1] === 'disable' ? '-e' : '-o', m[2]!);
+	}
+	return options;
+}
+
 interface Job {
 	text: string;
 	done(comments: ShellcheckComment[], failure?: string): void;
@@ -84,10 +100,7 @@ function start(batch: Job[]): void {
 
 function check(batch: Job[]): Promise<void> {
 	const binary = shellcheckPath()!;
-	if (!folder) {
-		folder = mkdtempSync(join(tmpdir(), 'docs-check-sh-'));
-		writeFileSync(join(folder, '.shellcheckrc'), readFileSync(SHELLCHECK_RC));
-	}
+	folder ??= mkdtempSync(join(tmpdir(), 'docs-check-sh-'));
 	const dir = folder;
 	const names = batch.map((job) => {
 		const name = `b${counter++}.sh`;
@@ -95,7 +108,7 @@ function check(batch: Job[]): Promise<void> {
 		return name;
 	});
 	return new Promise((resolvePromise) => {
-		const child = spawn(binary, ['-f', 'json1', '-s', 'bash', '-S', 'warning', ...names], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(binary, ['--norc', ...rcOptions(), '-f', 'json1', '-s', 'bash', '-S', 'warning', ...names], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
 		const out: Buffer[] = [];
 		const err: Buffer[] = [];
 		child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
