@@ -69,6 +69,8 @@ export interface StaticDiagrams {
 	html: string;
 	/** Figures left for the client loader (no SVG in the cache: this build had no Chromium). */
 	pending: number;
+	/** Figures given their SVGs. */
+	rendered: number;
 }
 
 /** Puts the cached SVGs into a page's (already sanitised) content HTML. */
@@ -95,5 +97,5 @@ export function withStaticDiagrams(html: string, dir = MERMAID_CACHE_DIR): Stati
 		}
 	};
 	walk(fragment.childNodes);
-	return { html: serialize(fragment), pending };
+	return { html: serialize(fragment), pending, rendered: index };
 }

@@ -60,7 +60,8 @@ describe('accessibility (axe-core): no serious or critical violations', () => {
 				if (type === 'runbook') {
 					// Sections before Steps may be folded on this screen (src/lib/runbook-fold.ts): open them, so axe sees all.
 					await page.evaluate(() => document.querySelectorAll('details.runbook-fold').forEach((d) => ((d as HTMLDetailsElement).open = true)));
-					await page.locator('figure[data-mermaid] .mermaid-svg svg').first().waitFor({ timeout: 20_000 });
+					// Build-time SVGs, one per theme: the other theme's is in the page but not shown.
+					await page.locator('figure[data-mermaid] .mermaid-svg svg').first().waitFor({ state: 'attached', timeout: 20_000 });
 				}
 				expect(await seriousViolations(page)).toEqual([]);
 				await page.close();

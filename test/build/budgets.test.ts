@@ -14,19 +14,19 @@ describe('page weight budgets (real site)', () => {
 		expect(over).toEqual([]);
 	});
 
-	it('ships the mermaid loader only to pages with a diagram, and mermaid itself lazily with dagre', () => {
+	it('gives diagram pages their SVGs at build time and no mermaid code at all', () => {
 		const read = (f: string) => readFileSync(join(SITE_DIST, f), 'utf8');
-		const withLoader = htmlFiles(SITE_DIST).filter((f) => read(f).includes('data-mermaid-loader'));
-		const withDiagram = htmlFiles(SITE_DIST).filter((f) => /<figure class="mermaid-diagram" data-mermaid(="")?>/.test(read(f)));
+		const withDiagram = htmlFiles(SITE_DIST).filter((f) => /<figure class="mermaid-diagram" data-mermaid(="")?[ >]/.test(read(f)));
 		expect(withDiagram.length).toBeGreaterThanOrEqual(5);
-		expect(withLoader.sort()).toEqual(withDiagram.sort());
-		const route = withDiagram[0]!.replace(/index\.html$/, '');
-		expect(pageJavaScript(SITE_DIST, route).files.filter((f) => /mermaid|elk|dagre/i.test(f))).toEqual([]);
-		const loader = /<script type="module" data-mermaid-loader>([\s\S]*?)<\/script>/.exec(read(withDiagram[0]!))![1]!;
-		const url = /await import\("([^"]+)"\)/.exec(loader)![1]!;
-		expect(url).toMatch(/^\/vendor\/mermaid-12\.\d+\.\d+\/mermaid\.esm\.min\.mjs$/);
-		expect(existsSync(join(SITE_DIST, url))).toBe(true);
-		expect(loader).toContain("layout: 'dagre'");
+		for (const f of withDiagram) {
+			const html = read(f);
+			// Every figure rendered (light and dark), none left to the client loader.
+			expect(html.match(/<figure class="mermaid-diagram"[^>]*>/g)!.every((tag) => tag.includes('data-mermaid-static'))).toBe(true);
+			expect(html).not.toContain('data-mermaid-loader');
+			expect(pageJavaScript(SITE_DIST, f.replace(/index\.html$/, '')).files.filter((js) => /mermaid|elk|dagre/i.test(js))).toEqual([]);
+		}
+		// Nothing loads the client fallback, so it is not shipped.
+		expect(existsSync(join(SITE_DIST, 'vendor'))).toBe(false);
 	});
 });
 

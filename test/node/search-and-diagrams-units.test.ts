@@ -99,7 +99,7 @@ describe('diagrams from the render cache', () => {
 		const dir = mkdtempSync(join(tmpdir(), 'mmd-'));
 		try {
 			const figure = `<figure class="mermaid-diagram" data-mermaid=""><code>${source.replace('>', '&gt;')}\n</code></figure>`;
-			expect(withStaticDiagrams(figure, dir)).toEqual({ html: figure, pending: 1 });
+			expect(withStaticDiagrams(figure, dir)).toEqual({ html: figure, pending: 1, rendered: 0 });
 			const key = diagramKey(source);
 			writeFileSync(cacheFile(key, dir), JSON.stringify({ light: `<svg id="mmd-${key}-light"></svg>`, dark: `<svg id="mmd-${key}-dark"></svg>`, ms: 1 }));
 			const out = withStaticDiagrams(figure + figure, dir);
