@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DOCS_INDEX_SCHEMA_VERSION } from '../../schemas/docs-index.ts';
 import { FACT_RENDERERS } from '../../src/components/facts/markdown.ts';
 import { chunkDoc, estimateTokens, MAX_CHUNK_TOKENS } from '../../src/lib/agents/chunks.ts';
 import { AgentSchemaError, validateChunk, validateIndex } from '../../src/lib/agents/build-agent-files.ts';
@@ -140,7 +141,7 @@ describe('build-time guards', () => {
 			return [];
 		})();
 		expect(lines[0]).toMatch(/^docs-index\.json does not match schemas\/docs-index\.ts \(\d+ problem\(s\)\); fix the builder in src\/lib\/agents\/ or the schema:$/);
-		expect(lines).toContain('  schemaVersion: Invalid input: expected "1.0.0"');
+		expect(lines).toContain(`  schemaVersion: Invalid input: expected "${DOCS_INDEX_SCHEMA_VERSION}"`);
 		expect(lines).toContain('  generatedAt: Invalid input: expected string, received undefined');
 	});
 
@@ -153,7 +154,7 @@ describe('build-time guards', () => {
 	it('keeps llms.txt under 50,000 characters on a large site by shortlisting each section', () => {
 		const doc = (i: number, kind: string) => ({ id: `ops/d${i}`, mdUrl: `https://x.org/ops/d${i}/index.md`, section: 'ops', frontmatter: { title: `Doc ${i}`, description: 'x'.repeat(190), status: 'current', kind } });
 		const docs = [{ ...doc(0, 'overview'), id: 'ops', mdUrl: 'https://x.org/ops/index.md' }, ...Array.from({ length: 400 }, (_, i) => doc(i + 1, i % 2 ? 'guide' : 'runbook'))];
-		const index = { site: { title: 'T', description: 'D', url: 'https://x.org/' }, sections: [{ dir: 'ops', label: 'Ops', docs: docs.map((d) => d.id) }], docs };
+		const index = { site: { title: 'T', description: 'D', url: 'https://x.org/' }, sections: [{ dir: 'ops', label: 'Ops', docs: docs.map((d) => d.id) }], docs, redirects: [] };
 		const text = renderLlmsTxt(index as never);
 		expect(text.length).toBeLessThanOrEqual(LLMS_TXT_MAX_CHARS);
 		const listed = text.split('\n').filter((l) => l.startsWith('- [Doc '));
@@ -167,7 +168,7 @@ describe('build-time guards', () => {
 
 	it('lists every page when they fit', () => {
 		const docs = Array.from({ length: 20 }, (_, i) => ({ id: `d${i}`, mdUrl: `https://x.org/d${i}/index.md`, section: null, frontmatter: { title: `Doc ${i}`, description: 'short', status: 'current', kind: 'guide' } }));
-		const text = renderLlmsTxt({ site: { title: 'T', description: 'D', url: 'https://x.org/' }, sections: [], docs } as never);
+		const text = renderLlmsTxt({ site: { title: 'T', description: 'D', url: 'https://x.org/' }, sections: [], docs, redirects: [] } as never);
 		expect(text.split('\n').filter((l) => l.startsWith('- [Doc ')).length).toBe(20);
 		expect(text).not.toContain('more pages');
 	});
