@@ -37,11 +37,17 @@ export class DiagramError extends Error {}
 // in helpers that do not exist in the page; a string reaches the page exactly as written.
 const RENDER_IN_PAGE = `async ({ source, id, theme }) => {
 	const m = window.mermaid;
-	m.initialize({ startOnLoad: false, securityLevel: 'strict', layout: 'dagre', theme });
+	// htmlLabels off: labels as SVG <text>, not HTML in <foreignObject> (mermaid puts a <p> in a <span>
+	// there, invalid HTML), so the SVG is valid, prints, and reads the same in any consumer.
+	m.initialize({ startOnLoad: false, securityLevel: 'strict', layout: 'dagre', theme, htmlLabels: false, flowchart: { htmlLabels: false } });
 	const { svg, diagramType } = await m.render(id, source);
 	const box = document.createElement('div');
 	box.innerHTML = svg;
 	const el = box.querySelector('svg');
+	// Attributes mermaid's sequence diagrams leave for their own bookkeeping, not SVG (rect/line name,
+	// path x1); nothing draws with them.
+	for (const e of el.querySelectorAll('rect[name], line[name]')) e.removeAttribute('name');
+	for (const e of el.querySelectorAll('path[x1]')) e.removeAttribute('x1');
 	el.setAttribute('role', 'img');
 	el.removeAttribute('aria-roledescription');
 	if (!el.querySelector(':scope > title')) {

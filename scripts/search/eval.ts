@@ -61,25 +61,25 @@ export function rankOf(expect: string, shown: ShownResult[]): number | null {
 	return i < 0 ? null : i + 1;
 }
 
+/**
+ * In the page, as source text: a function handed to page.evaluate would be passed through the test
+ * runner's transform first, which rewrites `import()` into a helper the page does not have.
+ */
+const SEARCH_IN_PAGE = `async ({ query, ranking, depth }) => {
+	window.__pf ??= import('/pagefind/pagefind.js').then(async (pf) => (await pf.options({ ranking }), pf));
+	const pf = await window.__pf;
+	const found = await pf.search(query);
+	return Promise.all(found.results.slice(0, depth).map(async (r) => {
+		const d = await r.data();
+		return { url: d.url, subs: d.sub_results.map((s) => ({ url: s.url, locations: s.locations, weighted_locations: s.weighted_locations.map((l) => ({ weight: l.weight })) })) };
+	}));
+}`;
+
+type RawResult = { url: string; subs: Array<{ url: string; locations: number[]; weighted_locations: Array<{ weight: number }> }> };
+
 /** Runs one query in a page already on the site; returns the first `depth` results as shown. */
 export async function search(page: Page, query: string, depth = 5, ranking: object = searchRanking): Promise<ShownResult[]> {
-	const raw = await page.evaluate(
-		async ({ query, ranking, depth }) => {
-			const w = window as unknown as { __pf?: Promise<any> };
-			// A variable, so neither TypeScript nor a bundler tries to resolve the site's own module.
-			const bundle = '/pagefind/pagefind.js';
-			w.__pf ??= import(bundle).then(async (pf) => (await pf.options({ ranking }), pf));
-			const pf = await w.__pf;
-			const found = await pf.search(query);
-			return Promise.all(
-				found.results.slice(0, depth).map(async (r: { data: () => Promise<any> }) => {
-					const d = await r.data();
-					return { url: d.url as string, subs: (d.sub_results as Array<{ url: string; locations: number[]; weighted_locations: Array<{ weight: number }> }>).map((s) => ({ url: s.url, locations: s.locations, weighted_locations: s.weighted_locations.map((l) => ({ weight: l.weight })) })) };
-				}),
-			);
-		},
-		{ query, ranking, depth },
-	);
+	const raw = await page.evaluate<RawResult[]>(`(${SEARCH_IN_PAGE})(${JSON.stringify({ query, ranking, depth })})`);
 	return raw.map((r) => ({ url: r.url, sections: shownSections(r.url, r.subs) }));
 }
 

@@ -20,7 +20,7 @@ export const MERMAID_VERSION = (createRequire(import.meta.url)('mermaid/package.
  * Bumped when the render settings (scripts/lib/mermaid-render.ts) change, so cached SVGs made with
  * the old settings are not reused.
  */
-export const RENDER_SETTINGS_VERSION = 1;
+export const RENDER_SETTINGS_VERSION = 2;
 
 /**
  * Shared by every build on this machine (the site, the fixture tree, the benchmark): an entry is
