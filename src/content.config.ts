@@ -4,8 +4,8 @@ import { glob } from 'astro/loaders';
 import { defineCollection } from 'astro:content';
 import { frontmatterSchema } from '../schemas/frontmatter.ts';
 import { DOCS_DIR } from './lib/site-config.ts';
-import { assertInsideDocs } from './plugins/content-boundary.ts';
-import { docIdFromPath } from './lib/routes.ts';
+import { assertInsideDocs, assertOneFilePerRoute } from './plugins/content-boundary.ts';
+import { docIdFromPath, urlForId } from './lib/routes.ts';
 
 export const collections = {
 	docs: defineCollection({
@@ -14,7 +14,10 @@ export const collections = {
 		loader: glob({ pattern: '**/[^_]*.{md,mdx}', base: DOCS_DIR, generateId: ({ entry }) => {
 			// A page that is a symlink out of the docs folder is refused, not published (src/plugins/content-boundary.ts).
 			assertInsideDocs(DOCS_DIR, entry);
-			return docIdFromPath(entry);
+			const id = docIdFromPath(entry);
+			// …and so is a second file for a route: the loader would keep one and drop the other.
+			assertOneFilePerRoute(DOCS_DIR, entry, id, urlForId(id));
+			return id;
 		} }),
 		schema: docsSchema({ extend: frontmatterSchema }),
 	}),

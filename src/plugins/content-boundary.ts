@@ -6,8 +6,10 @@
  * symlinked page from anywhere. So the build refuses both itself:
  * - a Vite plugin: a module imported through a path inside the docs folder must really be there;
  * - `assertInsideDocs`, called by the content loader for every page it finds (src/content.config.ts).
+ * The loader also refuses two files for one route (`assertOneFilePerRoute`): it would keep one and
+ * drop the other with a warning, so a second page could silently replace a runbook.
  */
-import { realpathSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Plugin } from 'vite';
 
@@ -55,4 +57,36 @@ export function contentBoundaryVitePlugin(docsDir: string): Plugin {
 			return null;
 		},
 	};
+}
+
+/** The error for a second file that builds a route another file builds. */
+export class RouteCollisionError extends Error {
+	constructor(second: string, first: string, route: string) {
+		super(`${second}:1:1  file-route  Unexpected second page for the route \`${route}\`: \`${first}\` builds it too; expected one file per route (rename or merge one)`);
+		this.name = 'RouteCollisionError';
+	}
+}
+
+const routeOwners = new Map<string, string>();
+
+/**
+ * Throws when `entry` (a path in `docsDir`) has the same doc id as another file that still exists.
+ * Remembers every entry for the process, so a file renamed during `astro dev` is not mistaken for a
+ * second one: the first owner must still be on disk.
+ */
+export function assertOneFilePerRoute(docsDir: string, entry: string, id: string, route: string): void {
+	const first = routeOwners.get(id);
+	if (first && first !== entry && existsSync(resolve(docsDir, first))) {
+		// The check's order (a folder's files after the folder of the same name), so both name the same file.
+		const [a, b] = [first, entry].sort(bySegments);
+		throw new RouteCollisionError(relative(process.cwd(), resolve(docsDir, b!)), a!, route);
+	}
+	routeOwners.set(id, entry);
+}
+
+function bySegments(x: string, y: string): number {
+	const a = x.split('/');
+	const b = y.split('/');
+	for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! < b[i]! ? -1 : 1;
+	return a.length - b.length;
 }

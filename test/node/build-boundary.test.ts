@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { assertInsideDocs, ContentBoundaryError, contentBoundaryVitePlugin } from '../../src/plugins/content-boundary.ts';
+import { assertInsideDocs, assertOneFilePerRoute, ContentBoundaryError, contentBoundaryVitePlugin, RouteCollisionError } from '../../src/plugins/content-boundary.ts';
 import { run } from '../helpers/build.ts';
 import { ROOT, TMP } from '../helpers/paths.ts';
 
@@ -86,6 +86,20 @@ describe('astro build without the check: a YAML alias bomb', () => {
 	});
 });
 
+describe('astro build without the check: two files for one route', () => {
+	it('is refused naming both, instead of one page silently replacing the other', () => {
+		const { docs, dist } = tree('route', (docs) => {
+			mkdirSync(join(docs, 'ops/restart'), { recursive: true });
+			writeFileSync(join(docs, 'ops/restart/README.mdx'), page('Restart runbook'));
+			writeFileSync(join(docs, 'ops/restart.mdx'), `${page('Impostor')}\n${MARKER}\n`);
+		});
+		const result = astroBuild(docs, dist);
+		expect(result.status).not.toBe(0);
+		expect(result.stdout + result.stderr).toContain('docs/ops/restart.mdx:1:1  file-route  Unexpected second page for the route `/ops/restart/`: `ops/restart/README.mdx` builds it too');
+		expect(published(dist)).toEqual([]);
+	});
+});
+
 describe('content boundary, in-process', () => {
 	const { docs } = tree('unit', (docs, outside) => {
 		writeFileSync(join(outside, 'secret.png'), 'x');
@@ -99,6 +113,13 @@ describe('content boundary, in-process', () => {
 		expect(() => assertInsideDocs(docs, 'ops/in.png')).not.toThrow();
 		expect(() => assertInsideDocs(docs, 'ops/out.png')).toThrow(ContentBoundaryError);
 		expect(() => assertInsideDocs(docs, 'ops/outdir/secret.png')).toThrow(ContentBoundaryError);
+	});
+	it('a route is owned by one file; the same file again (a re-sync in astro dev) is fine', () => {
+		writeFileSync(join(docs, 'ops/a.mdx'), 'x');
+		writeFileSync(join(docs, 'ops/a.md'), 'x');
+		expect(() => assertOneFilePerRoute(docs, 'ops/a.mdx', 'unit/ops/a', '/ops/a/')).not.toThrow();
+		expect(() => assertOneFilePerRoute(docs, 'ops/a.mdx', 'unit/ops/a', '/ops/a/')).not.toThrow();
+		expect(() => assertOneFilePerRoute(docs, 'ops/a.md', 'unit/ops/a', '/ops/a/')).toThrow(RouteCollisionError);
 	});
 	it('the Vite hook judges relative imports from pages, and leaves packages and other importers alone', () => {
 		const hook = contentBoundaryVitePlugin(docs).resolveId as (source: string, importer?: string) => null;
