@@ -69,6 +69,9 @@ export const factsSchema = z
 				.regex(/^1\.\d+$/, { error: (iss) => `Unexpected Kubernetes version \`${String(iss.input)}\`, expected a minor version such as \`1.34\`` })
 				.describe('Kubernetes minor version the K3s clusters run (K3s release v<this>.x+k3sN). Manifests in the docs are validated against it: an API removed by this version is an error.'),
 		}),
+		cli_versions: z
+			.record(z.string().regex(/^[a-z0-9][a-z0-9._-]*$/), z.string().regex(/^v?\d+(\.\d+){0,2}$/, { error: (iss) => `Unexpected CLI version \`${String(iss.input)}\`, expected a version such as \`2.7\` or \`v3.10\`` }))
+			.describe('Versions of the CLIs the runbooks use whose command trees the project writes itself (scripts/check/code/cli-specs/, one file per CLI citing this version): the check verifies command lines against them.'),
 	})
 	.superRefine((facts, ctx) => {
 		const names = new Set(facts.namespaces.map((n) => n.name));

@@ -99,7 +99,7 @@ async function checkAndPrint(): Promise<number> {
 	const targets = targetsOf(tree);
 	const problems = await checkDocs(tree, targets, { today, cache: values.cache!, urlContract: urlContract() });
 	const errors = problems.filter((p) => p.severity === 'error').length;
-	const warnings = problems.length - errors;
+	const warnings = problems.filter((p) => p.severity === 'warning').length;
 	if (format === 'json') console.log(formatJson(problems, { files: targets.length, errors, warnings }));
 	else {
 		const body = format === 'github' ? formatGithub(problems) : formatPretty(problems);

@@ -1,6 +1,7 @@
 import type { HeadingInfo } from '../../src/lib/markdown.ts';
 
-export type Severity = 'error' | 'warning';
+/** `info`: shown, never fails a run, not even with --strict (e.g. a command no CLI spec covers). */
+export type Severity = 'error' | 'warning' | 'info';
 
 /** One finding, positioned in the file it was found in (1-based line and column). */
 export interface Problem {

@@ -138,7 +138,7 @@ let warnedMissing = false;
  * Checks a page's shell blocks (placeholders already substituted): parse errors at once, shellcheck's
  * findings when its batch has run (the returned promise).
  */
-export function verifyShell(blocks: { fence: CodeFence; text: string }[], report: Report): Promise<void> {
+export function verifyShell(blocks: { fence: CodeFence; text: string }[], report: Report, onParsed?: (parsed: { fence: CodeFence; text: string }[]) => void): Promise<void> {
 	const script: string[] = [];
 	const starts: { fence: CodeFence; from: number; lines: number }[] = [];
 	for (const { fence, text } of blocks) {
@@ -151,6 +151,8 @@ export function verifyShell(blocks: { fence: CodeFence; text: string }[], report
 		starts.push({ fence, from: script.length + 1, lines: lines.length });
 		script.push(...lines);
 	}
+	// The blocks that parse, for the checks that read command lines (./cli-page.ts, ./danger.ts).
+	onParsed?.(blocks.filter(({ fence }) => starts.some((s) => s.fence === fence)));
 	if (!starts.length) return Promise.resolve();
 	if (!shellcheckPath()) {
 		if (!warnedMissing) {

@@ -53,7 +53,10 @@ export function checkCode(root: Root, source: string, facts: Facts, report: Repo
 	// Synchronous up to queueing the page's script: shellcheck's batches run while the next pages are checked.
 	if (shell.length) {
 		try {
-			track(shell[0]!.fence, report, verifyShell(shell, report));
+			let parsed: { fence: CodeFence; text: string }[] = [];
+			track(shell[0]!.fence, report, verifyShell(shell, report, (blocks) => (parsed = blocks)));
+			// Command lines against their CLIs' specs, destructive steps guarded (issue 22): loaded on the first page with shell.
+			if (parsed.length) track(shell[0]!.fence, report, import('./command-checks.ts').then((m) => m.checkCommandLinesAndDanger(parsed, root, source, report)));
 		} catch (error) {
 			track(shell[0]!.fence, report, Promise.reject(error));
 		}

@@ -4,7 +4,7 @@
  * start, where the page is checked.
  */
 import type { Facts } from '../../../schemas/facts.ts';
-import type { Report } from '../types.ts';
+import type { Report, Severity } from '../types.ts';
 import type { CodeFence } from './fences.ts';
 
 export type BlockVerifier = 'yaml' | 'json' | 'promql' | 'logql' | 'sql' | 'hcl';
@@ -12,7 +12,7 @@ export type BlockVerifier = 'yaml' | 'json' | 'promql' | 'logql' | 'sql' | 'hcl'
 /** A finding inside a block: line and column of the block, or line 0 for the fence's info string. */
 export interface BlockProblem {
 	rule: string;
-	severity: 'error' | 'warning';
+	severity: Severity;
 	line: number;
 	column: number;
 	message: string;
