@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DistError, loadBuiltDocs } from '../src/lib/agents/dist.ts';
 import { loadPublishedDocs } from '../src/lib/agents/published.ts';
-import { startHttpServer } from './mcp/http.ts';
+import { isLoopback, startHttpServer } from './mcp/http.ts';
 import { createDocsServer, prepareDocs } from './mcp/server.ts';
 
 const USAGE = 'usage: npm run mcp [-- [--dist <built site folder> | --site <https://published site>] [--http [--port 3333] [--host 127.0.0.1] [--token <bearer token>] [--allowed-host <name>]… [--allowed-origin <origin>]… [--request-timeout 30000]]]';
@@ -45,6 +45,8 @@ const problem =
 	args.dist && args.site ? 'unexpected both --dist and --site, expected one source'
 	: !Number.isInteger(port) || port < 0 || port > 65535 ? `unexpected --port \`${args.port}\`, expected a port number 0-65535`
 	: !Number.isInteger(requestTimeoutMs) || requestTimeoutMs < 100 ? `unexpected --request-timeout \`${args['request-timeout']}\`, expected milliseconds (at least 100)`
+	: // Off loopback, an unchecked Host header is what DNS rebinding needs: the deployer names the hosts.
+		args.http && !isLoopback(args.host!) && !args['allowed-host'] ? `unexpected --host ${args.host} without --allowed-host: off loopback, name the Host values clients use (DNS rebinding protection), e.g. --allowed-host docs-mcp.internal`
 	: !args.http && (args.token || args['allowed-host'] || args['allowed-origin']) ? 'unexpected --token/--allowed-host/--allowed-origin without --http'
 	: undefined;
 if (problem) {

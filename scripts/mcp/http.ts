@@ -40,7 +40,7 @@ export interface RunningHttpServer {
 	close(): Promise<void>;
 }
 
-const isLoopback = (host: string) => LOOPBACK_HOSTS.includes(host) || host === '::1' || /^127\./.test(host);
+export const isLoopback = (host: string) => LOOPBACK_HOSTS.includes(host) || host === '::1' || /^127\./.test(host);
 
 function reply(res: ServerResponse, status: number, message: string, headers: Record<string, string> = {}) {
 	res.writeHead(status, { 'content-type': 'application/json', ...headers });

@@ -33,7 +33,10 @@ describe('deploy/mcp manifests', () => {
 		const c = container();
 		expect(c.readinessProbe.httpGet).toEqual({ path: '/healthz', port: 'mcp' });
 		expect(c.livenessProbe.httpGet).toEqual({ path: '/healthz', port: 'mcp' });
-		expect(c.env).toEqual([{ name: 'MCP_TOKEN', valueFrom: { secretKeyRef: { name: 'ops-docs-mcp-token', key: 'token' } } }]);
+		expect(c.env).toEqual([
+			{ name: 'NODE_OPTIONS', value: '--max-old-space-size=256' },
+			{ name: 'MCP_TOKEN', valueFrom: { secretKeyRef: { name: 'ops-docs-mcp-token', key: 'token' } } },
+		]);
 		expect(c.securityContext).toEqual({ allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } });
 		const labels = { 'app.kubernetes.io/name': 'ops-docs-mcp' };
 		expect(find('Service').spec.selector).toEqual(labels);

@@ -248,7 +248,7 @@ describe('npm run mcp with a missing or corrupt index', () => {
 		mkdirSync(empty, { recursive: true });
 		const site = await serveStatic(empty);
 		try {
-			const [published, ...bad] = await Promise.all([start(['--http', '--port', '0', '--site', site.url]), ...[['--port', 'x', '--http'], ['--token', 't'], ['--dist', 'a', '--site', 'https://x']].map(start)]);
+			const [published, ...bad] = await Promise.all([start(['--http', '--port', '0', '--site', site.url]), ...[['--port', 'x', '--http'], ['--token', 't'], ['--dist', 'a', '--site', 'https://x'], ['--http', '--host', '0.0.0.0']].map(start)]);
 			expect(published.stderr).toBe(`mcp: ${site.url}/docs-index.json: HTTP 404, expected 200; check that --site is the docs site's root (it serves /docs-index.json), or serve a local build with --dist\n`);
 			expect(published.status).toBe(1);
 			for (const result of bad) {
