@@ -4,9 +4,10 @@
  * so they are listed in the page's table of contents too. The ids and the condition are the
  * component's own (relatedSections), so the TOC never links to a list the page does not show.
  *
- * The 404 page (src/pages/404.astro) is kept out of the search index: a page that says "nothing is
- * here" is never a search answer, and the closed schema (schemas/theme.ts) refuses `pagefind: false`
- * in frontmatter, so it is set on the route's copy of the data instead.
+ * Generated pages (the tag pages, the 404) are kept out of the search index: they list or point at
+ * pages that are themselves in it, and a page that says "nothing is here" is never a search answer.
+ * The closed schema (schemas/theme.ts) refuses `pagefind: false` in frontmatter, StarlightPage's
+ * included, so it is set on the route's copy of the data instead.
  */
 import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
 import { relatedSections } from './components/related-sections.ts';
@@ -14,11 +15,13 @@ import { docIdOf, siteGraph } from './lib/site-graph.ts';
 
 export const onRequest = defineRouteMiddleware(async (context) => {
 	const route = context.locals.starlightRoute;
-	if (/^\/404(\.html)?\/?$/.test(context.url.pathname)) (route.entry.data as { pagefind?: boolean }).pagefind = false;
-	if (!route.toc) return;
 	const graph = await siteGraph();
 	const id = docIdOf(route.entry);
-	if (!graph.has(id)) return;
+	if (!graph.has(id)) {
+		(route.entry.data as { pagefind?: boolean }).pagefind = false;
+		return;
+	}
+	if (!route.toc) return;
 	for (const section of relatedSections(graph.related(id), graph.backlinks(id), route.headings.map((h) => h.slug))) {
 		route.toc.items.push({ depth: 2, slug: section.id, text: section.title, children: [] });
 	}

@@ -28,12 +28,15 @@ export async function docsByTag(): Promise<Map<Tag, TaggedDoc[]>> {
 	return new Map([...byTag].sort(([a], [b]) => a.localeCompare(b)));
 }
 
-/** Generated pages still pass the docs schema (StarlightPage validates against it). */
+/**
+ * Generated pages still pass the docs schema (StarlightPage validates against it); the closed schema
+ * refuses `pagefind`, so src/route-data.ts keeps them out of the search index.
+ */
 export async function generatedFrontmatter(title: string, description: string, tags: Tag[]) {
 	const entries = await getCollection('docs');
 	// The newest source date, not the clock, so rebuilding the same commit yields the same page.
 	const newest = entries.map((e) => (e.data as unknown as Frontmatter).last_updated).sort().at(-1) ?? '2026-01-01';
-	return { title, description, type: 'overview', category: 'operations', kind: 'reference', status: 'current', version: '1.0.0', tags, last_updated: newest, owner: 'SRE Team', review_frequency: 'monthly', pagefind: false } as const;
+	return { title, description, type: 'overview', category: 'operations', kind: 'reference', status: 'current', version: '1.0.0', tags, last_updated: newest, owner: 'SRE Team', review_frequency: 'monthly' } as const;
 }
 
 export const tagDescription = (tag: Tag) => TAG_REGISTRY[tag];
