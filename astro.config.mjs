@@ -78,6 +78,7 @@ export default defineConfig({
 				Sidebar: './src/components/Sidebar.astro',
 				Search: './src/components/Search.astro',
 				Head: './src/components/Head.astro',
+				Footer: './src/components/Footer.astro',
 			},
 			customCss: ['./src/styles/docs.css'],
 			// Related / Referenced by in the table of contents.
