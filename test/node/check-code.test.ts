@@ -6,7 +6,11 @@
  * written from the fixtures, before the verifiers' output was looked at.
  */
 import { describe, expect, it } from 'vitest';
-import { linesOf, runCheck } from '../helpers/check.ts';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { run } from '../helpers/build.ts';
+import { CHECK_TODAY, linesOf, runCheck } from '../helpers/check.ts';
 
 const SC = (code: number) => `(shellcheck SC${code}, https://www.shellcheck.net/wiki/SC${code})`;
 const grafana = 'for Grafana (`grafana/grafana`), expected `11.1.4` as in src/data/facts.yaml (or a placeholder such as `<TAG>`)';
@@ -105,6 +109,21 @@ describe('code stage', () => {
 		const here = runCheck(['--root', dir], { DOCS_CHECK_CODE_THREAD: '0' });
 		expect(linesOf(here)).toEqual(threaded);
 		expect(threaded.length).toBe(expected('').k8s!.length);
+	});
+
+	it('the cache keeps the code findings: a warm run prints what the cold one did', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'check-code-cache-'));
+		try {
+			cpSync('test/fixtures/check/code/k8s', dir, { recursive: true });
+			const checkCached = () => run(process.execPath, ['scripts/check.mjs', '--today', CHECK_TODAY, '--root', dir]);
+			const cold = checkCached();
+			const warm = checkCached();
+			expect(linesOf(cold).filter((l) => l.includes('code-k8s'))).toHaveLength(9);
+			expect(linesOf(warm)).toEqual(linesOf(cold));
+			expect(warm.status).toBe(1);
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
 	});
 
 	it('--format json and --format github carry the position and rule id', () => {
