@@ -9,6 +9,7 @@
  * each response by MAX_RESPONSE_CHARS (long pages are read in parts with `offset`) and list sizes.
  */
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
 import { z } from 'astro/zod';
 import { CATEGORIES } from '../../schemas/category.ts';
 import { DOC_TYPES } from '../../schemas/doc-type.ts';
@@ -176,13 +177,15 @@ function toolSchemas(built: BuiltDocs) {
 
 /** The work every server instance shares: the search index, the link graph and the tool schemas, built once. */
 export function prepareDocs(built: BuiltDocs) {
-	return { built, search: createSearch(built).search, adjacency: adjacencyOf(built), schemas: toolSchemas(built) };
+	// The SDK makes a new Ajv instance per server unless given one (7% of a call's CPU over HTTP, where
+	// every request is a new server); this server never asks the client for input, so one is plenty.
+	return { built, search: createSearch(built).search, adjacency: adjacencyOf(built), schemas: toolSchemas(built), jsonSchemaValidator: new AjvJsonSchemaValidator() };
 }
 export type PreparedDocs = ReturnType<typeof prepareDocs>;
 
 export function createDocsServer(prepared: PreparedDocs, version: string): McpServer {
-	const { built, search, adjacency, schemas } = prepared;
-	const server = new McpServer({ name: 'neotool-docs', title: 'NeoTool Operations Docs', version }, { instructions: `Search and read the ${built.index.site.title} docs (${built.index.counts.docs} pages). Start with search_docs; open a page with get_doc (Markdown). Runbooks have Prerequisites, Steps, Expected outcome, Troubleshooting and Rollback. Prefer status "current".` });
+	const { built, search, adjacency, schemas, jsonSchemaValidator } = prepared;
+	const server = new McpServer({ name: 'neotool-docs', title: 'NeoTool Operations Docs', version }, { jsonSchemaValidator, instructions: `Search and read the ${built.index.site.title} docs (${built.index.counts.docs} pages). Start with search_docs; open a page with get_doc (Markdown). Runbooks have Prerequisites, Steps, Expected outcome, Troubleshooting and Rollback. Prefer status "current".` });
 
 	server.registerTool(
 		'search_docs',
