@@ -30,6 +30,8 @@ export interface SimpleCommand {
 	nested: boolean;
 	/** Operator that follows the command (`&&`, `||`, `|`, `;`, or `end`). */
 	before?: '&&' | '||' | '|' | ';' | 'end';
+	/** Inside the branch of an `if`/`case` or a loop's body: runs only when its condition held. */
+	conditional?: boolean;
 }
 
 const RESERVED_START = new Set(['if', 'then', 'else', 'elif', 'do', 'while', 'until', '!', '{', 'time']);
@@ -102,9 +104,11 @@ function scan(text: string, start: number, end: number, nested: boolean, out: Si
 	/** After `for`/`select`: words up to `do` are not a command. */
 	let skipping = false;
 	let expectRedirectTarget = false;
+	/** Open `if`/loop bodies and `case` branches: commands in them are conditional. */
+	let branches = 0;
 
 	const finish = (op: SimpleCommand['before'], next: SimpleCommand['after']) => {
-		if (words.length && !skipping) out.push({ words, after, nested, before: op });
+		if (words.length && !skipping) out.push({ words, after, nested, before: op, ...(branches > 0 || cases.length > 0 ? { conditional: true } : {}) });
 		skipping = false;
 		words = [];
 		after = next;
@@ -327,6 +331,8 @@ function scan(text: string, start: number, end: number, nested: boolean, out: Si
 				skipping = true;
 				continue;
 			}
+			if (raw === 'then' || raw === 'do') branches++;
+			if (raw === 'fi' || raw === 'done') branches = Math.max(0, branches - 1);
 			if (RESERVED_START.has(raw)) continue;
 			if (RESERVED_END.has(raw)) continue;
 			if (raw === 'esac') {
@@ -335,6 +341,7 @@ function scan(text: string, start: number, end: number, nested: boolean, out: Si
 			}
 			if (ASSIGNMENT.test(raw)) continue;
 		} else if (skipping && raw === 'do') {
+			branches++;
 			skipping = false;
 			words = [];
 			continue;

@@ -1,0 +1,27 @@
+/**
+ * `code-danger` (scripts/check/code/danger.ts, registry in danger-registry.ts). The not-ok page's
+ * expected lines were written from what must be caught, before running it: the issue's example
+ * (`shred` of the only copies on the line after an upload that may have failed), a drain and delete
+ * in a step with no aside, a TRUNCATE in an `sql` block with no aside.
+ */
+import { describe, expect, it } from 'vitest';
+import { linesOf, runCheck } from '../helpers/check.ts';
+
+const dir = 'test/fixtures/check/code/danger';
+const F = `${dir}/not-ok.mdx`;
+const aside = 'in a step without a caution or danger aside, expected `:::caution` or `:::danger` in this step saying what it destroys';
+
+describe('code-danger fixture', () => {
+	it('ok.mdx prints nothing; not-ok.mdx names each command and what is missing, exit 1', () => {
+		const result = runCheck(['--root', dir], { DOCS_CHECK_DANGER: '1' });
+		const lines = linesOf(result).filter((l) => !/ {2}info: /.test(l));
+		expect(lines.filter((l) => l.startsWith(`${dir}/ok.mdx`))).toEqual([]);
+		expect(lines.filter((l) => l.startsWith(F))).toEqual([
+			`${F}:25:4  code-danger  Unexpected \`shred\` (overwrites the file so it cannot be recovered) run even when a command before it in this block failed, expected it chained with \`&&\` or \`set -euo pipefail\` at the block's start`,
+			`${F}:31:4  code-danger  Unexpected \`kubectl drain\` (evicts every pod from the node) ${aside}`,
+			`${F}:31:53  code-danger  Unexpected \`kubectl delete\` (deletes cluster objects (a PVC or namespace takes its data with it)) ${aside}`,
+			`${F}:37:4  code-danger  Unexpected \`TRUNCATE\` (deletes every row of the table) ${aside}`,
+		]);
+		expect(result.status).toBe(1);
+	});
+});
