@@ -4,7 +4,7 @@
  * metrics, which is why it runs in a real browser rather than jsdom. Each diagram's SVG pair goes into
  * the render cache under its key (src/lib/mermaid-svg.ts), so a rebuild renders only what changed.
  */
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { launchChromium } from './chromium.ts';
@@ -61,10 +61,20 @@ const RENDER_IN_PAGE = `async ({ source, id, theme }) => {
 	return box.innerHTML;
 }`;
 
+/** The diagrams the cache has no SVGs for, one per distinct text. */
+export function uncached(diagrams: DiagramSource[], dir = MERMAID_CACHE_DIR): DiagramSource[] {
+	const seen = new Set<string>();
+	return diagrams.filter((d) => {
+		const key = diagramKey(d.source);
+		if (seen.has(key)) return false;
+		seen.add(key);
+		return !existsSync(cacheFile(key, dir));
+	});
+}
+
 /** Renders every diagram not in the cache; throws DiagramError naming the diagram that failed. */
 export async function renderDiagrams(diagrams: DiagramSource[], dir = MERMAID_CACHE_DIR): Promise<RenderReport> {
 	const start = performance.now();
-	const { existsSync } = await import('node:fs');
 	const todo = new Map<string, DiagramSource>();
 	let cached = 0;
 	for (const d of diagrams) {

@@ -16,10 +16,7 @@ import { visit } from 'unist-util-visit';
 import { parseDoc } from '../lib/markdown.ts';
 import { hasMermaid } from '../plugins/mermaid.ts';
 import { chromiumPath, CHROMIUM } from '../../scripts/lib/chromium.ts';
-import { DiagramError, renderDiagrams, type DiagramSource } from '../../scripts/lib/mermaid-render.ts';
-
-/** What happened in this build, for src/integrations/mermaid-vendor.ts (same process). */
-export const diagramBuild = { clientFallback: false };
+import { DiagramError, renderDiagrams, uncached, type DiagramSource } from '../../scripts/lib/mermaid-render.ts';
 
 /** Every ```mermaid fence under `docsDir`, parsed as the build parses it, so the text is the same. */
 export function diagramsOf(docsDir: string): DiagramSource[] {
@@ -48,12 +45,13 @@ export default function mermaidSvg(docsDir: string): AstroIntegration {
 			'astro:build:start': async ({ logger }) => {
 				const diagrams = diagramsOf(docsDir);
 				if (diagrams.length === 0) return;
-				if (!chromiumPath()) {
+				// Diagrams already in the cache need no browser; only the others do.
+				const missing = uncached(diagrams);
+				if (missing.length > 0 && !chromiumPath()) {
 					if (process.env.CI === 'true' || process.env.CI === '1') {
 						throw new Error(`diagrams: no Chromium at ${CHROMIUM}; CI renders every diagram at build time (install Debian's chromium).`);
 					}
-					diagramBuild.clientFallback = true;
-					logger.warn(`no Chromium at ${CHROMIUM}: ${diagrams.length} diagrams will render in the reader's browser (client fallback)`);
+					logger.warn(`no Chromium at ${CHROMIUM}: ${missing.length} of ${diagrams.length} diagrams will render in the reader's browser (client fallback)`);
 					return;
 				}
 				try {
