@@ -4,7 +4,7 @@
  * `line,column` its diagnostic names.
  */
 import type { Report } from '../types.ts';
-import type { CodeFence } from './fences.ts';
+import { charColumn, type CodeFence } from './fences.ts';
 
 let module: Promise<{ parse(name: string, text: string): Promise<unknown> }> | undefined;
 const load = () => (module ??= import('@cdktf/hcl2json').then((m) => (m as unknown as { default?: typeof m }).default ?? m));
@@ -18,6 +18,8 @@ export async function verifyHcl(fence: CodeFence, text: string, report: Report):
 		const message = (error as Error).message;
 		const m = /block\.tf:(\d+),(\d+)(?:-[\d,]+)?: ([^;\]]+)(?:; ([^\]]*))?/.exec(message);
 		if (!m) return report('code-hcl', 'error', fence.at(1, 1), `Unexpected HCL: ${message}`);
-		report('code-hcl', 'error', fence.at(Number(m[1]), Number(m[2])), `Unexpected HCL: ${m[3]!.trim()}${m[4] ? ` (${m[4].trim().replace(/\.$/, '')})` : ''}`);
+		// HCL counts columns in bytes.
+		const line = Number(m[1]);
+		report('code-hcl', 'error', fence.at(line, charColumn(text.split('\n')[line - 1] ?? '', Number(m[2]))), `Unexpected HCL: ${m[3]!.trim()}${m[4] ? ` (${m[4].trim().replace(/\.$/, '')})` : ''}`);
 	}
 }
