@@ -27,7 +27,7 @@ export const BUNDLE_DIR = 'node_modules/.cache/docs-check/bundle';
  * hcl2json read their wasm beside their own files; the Kubernetes models are imported kind by kind
  * by name; Shiki's language list imports every grammar lazily.
  */
-const CODE_PARSERS = ['sh-syntax', 'libpg-query', '@cdktf/hcl2json', 'kubernetes-models', '@kubernetes-models/flux-cd', '@kubernetes-models/traefik', '@kubernetes-models/cert-manager', '@kubernetes-models/prometheus-operator', '@prometheus-io/lezer-promql', '@grafana/lezer-logql', 'shiki'];
+const CODE_PARSERS = ['sh-syntax', 'libpg-query', '@cdktf/hcl2json', 'kubernetes-models', '@kubernetes-models/flux-cd', '@kubernetes-models/traefik', '@kubernetes-models/cert-manager', '@kubernetes-models/prometheus-operator', '@prometheus-io/lezer-promql', '@grafana/lezer-logql', 'shiki', 'pg'];
 
 /**
  * Loaded from node_modules as they are: Sätteri's native binding cannot be bundled, and jsdom and

