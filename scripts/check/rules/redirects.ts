@@ -32,6 +32,8 @@ export interface UrlRuleInput {
 }
 
 const YAML_LANGS = new Set(['yaml', 'yml']);
+/** A line that may hold the annotation key: only pages with one are parsed (`kind: runbook` is on most pages). */
+const RUNBOOK_KEY = /^[ \t>-]*runbook(?:_url)?[ \t]*:/m;
 
 export function checkUrls({ tree, selected, contract, read: readFile = (rel) => tree.read(rel), siteUrl = SITE_URL }: UrlRuleInput): Problem[] {
 	const problems: Problem[] = [];
@@ -88,7 +90,7 @@ export function checkUrls({ tree, selected, contract, read: readFile = (rel) => 
 	// runbook_url / runbook annotations in alert rules.
 	for (const [rel, display] of selected) {
 		const source = read(rel);
-		if (!source.includes('runbook')) continue;
+		if (!RUNBOOK_KEY.test(source)) continue;
 		for (const found of runbookUrls(source, rel.endsWith('.mdx'))) {
 			const message = found.key === 'runbook' && !/^(?:[a-z][a-z0-9+.-]*:|\/)/i.test(found.url) ? runbookPathProblem(found.url, tree) : runbookUrlProblem(found.url, tree, live, redirects, siteUrl);
 			if (message) problems.push({ file: display, line: found.line, column: found.column, rule: 'link-runbook-url', severity: 'error', message });
@@ -108,7 +110,7 @@ export function runbookUrls(source: string, isMdx: boolean): { key: 'runbook_url
 	}
 	const out: { key: 'runbook_url' | 'runbook'; url: string; line: number; column: number }[] = [];
 	for (const fence of collectFences(root, source)) {
-		if (!YAML_LANGS.has(fence.lang) || !fence.value.includes('runbook')) continue;
+		if (!YAML_LANGS.has(fence.lang) || !RUNBOOK_KEY.test(fence.value)) continue;
 		const starts = [0];
 		for (let i = 0; i < fence.value.length; i++) if (fence.value[i] === '\n') starts.push(i + 1);
 		const place = (offset: number) => {
