@@ -197,6 +197,28 @@ describe('MCP over HTTP from a published site (--site), served on loopback', () 
 		expect(((await callTool(client, 'list_docs', {})).structuredContent as { total: number }).total).toBe(5);
 		await client.close();
 	});
+
+	it('refuses a twin that is not the one the index was built with (a redeploy since start)', async () => {
+		const copy = join(TMP, 'mcp-redeployed-site');
+		rmSync(copy, { recursive: true, force: true });
+		cpSync(FIXTURE_DIST, copy, { recursive: true });
+		const twin = join(copy, 'ops/restart-runbook/index.md');
+		writeFileSync(twin, `${readFileSync(twin, 'utf8')}\nA line added by a later deploy.\n`);
+		const redeployed = await serveStatic(copy);
+		const server = await startMcpHttp(['--site', redeployed.url]);
+		try {
+			const client = await connectHttp(server.url);
+			const result = await callTool(client, 'get_doc', { id: 'ops/restart-runbook' });
+			expect(result.isError).toBe(true);
+			expect(result.content[0]!.text).toBe(`Could not read \`ops/restart-runbook\`: ${redeployed.url}/ops/restart-runbook/index.md: content does not match the index's contentHash (the site was redeployed since the server started); restart the server`);
+			// The other pages still read.
+			expect((await callTool(client, 'get_doc', { id: 'ops' })).isError).toBeFalsy();
+			await client.close();
+		} finally {
+			await server.stop();
+			await redeployed.close();
+		}
+	});
 });
 
 describe('npm run mcp with a missing or corrupt index', () => {

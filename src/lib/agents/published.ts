@@ -25,9 +25,20 @@ async function fetchText(url: string, timeoutMs: number, what: string): Promise<
 		throw new DistError(`${url}: not reachable (${cause}); ${what}`);
 	}
 	if (!response.ok) throw new DistError(`${url}: HTTP ${response.status}, expected 200; ${what}`);
-	const declared = Number(response.headers.get('content-length') ?? 0);
-	if (declared > MAX_FILE_BYTES) throw new DistError(`${url}: ${declared} bytes, expected at most ${MAX_FILE_BYTES}; ${what}`);
-	return response.text();
+	const tooBig = () => new DistError(`${url}: over ${MAX_FILE_BYTES} bytes, expected at most that; ${what}`);
+	if (Number(response.headers.get('content-length') ?? 0) > MAX_FILE_BYTES) throw tooBig();
+	// Counted while reading too: a chunked answer declares no length.
+	const parts: Uint8Array[] = [];
+	let size = 0;
+	for await (const part of response.body ?? []) {
+		size += part.byteLength;
+		if (size > MAX_FILE_BYTES) {
+			await response.body?.cancel();
+			throw tooBig();
+		}
+		parts.push(part);
+	}
+	return Buffer.concat(parts).toString('utf8');
 }
 
 export async function loadPublishedDocs(site: string, options: PublishedOptions = {}): Promise<BuiltDocs> {
