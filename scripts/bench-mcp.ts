@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { DocsIndex } from '../schemas/docs-index.ts';
-import { connectHttp, connectStdio, startMcpHttp } from '../test/helpers/mcp.ts';
+import { connectHttp, connectStdio, startMcpHttp } from './mcp/clients.ts';
 import { drive, summarise, type DriveResult } from './mcp/drive.ts';
 
 const root = resolve(import.meta.dirname, '..');
