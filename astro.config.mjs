@@ -9,6 +9,7 @@ import { a11yPlugin } from './src/plugins/a11y.ts';
 import { mermaidPlugin } from './src/plugins/mermaid.ts';
 import { pagePolicySatteriPlugin, pagePolicyVitePlugin } from './src/plugins/page-policy.ts';
 import { contentBoundaryVitePlugin } from './src/plugins/content-boundary.ts';
+import { devCheckVitePlugin } from './src/plugins/dev-check.ts';
 import mermaidVendor from './src/integrations/mermaid-vendor.ts';
 import mermaidSvg from './src/integrations/mermaid-svg.ts';
 import searchVocabulary from './src/integrations/search-vocabulary.ts';
@@ -41,7 +42,8 @@ export default defineConfig({
 	vite: {
 		// Refuses an unsafe page before any of it runs, however the build is started (src/plugins/page-policy.ts).
 		// …and anything a page imports through a symlink out of the docs folder (src/plugins/content-boundary.ts).
-		plugins: [pagePolicyVitePlugin(), contentBoundaryVitePlugin(DOCS_DIR)],
+		// In `astro dev`, the authors' check on each page as it is served and saved, shown in the error overlay (src/plugins/dev-check.ts).
+		plugins: [pagePolicyVitePlugin(), contentBoundaryVitePlugin(DOCS_DIR), devCheckVitePlugin(DOCS_DIR)],
 		resolve: { alias: { '~': fileURLToPath(new URL('./src', import.meta.url)) } },
 		build: {
 			rolldownOptions: {
