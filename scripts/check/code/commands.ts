@@ -97,7 +97,7 @@ function closeBrace(text: string, from: number, end: number): number {
 
 function scan(text: string, start: number, end: number, nested: boolean, out: SimpleCommand[], place: Place): void {
 	let words: Word[] = [];
-	let after: SimpleCommand['after'] = 'start';
+	let after = 'start' as SimpleCommand['after'];
 	let heredocs: { delimiter: string; strip: boolean }[] = [];
 	/** `case` nesting: whether the next words are a pattern (up to `)`). */
 	const cases: { pattern: boolean }[] = [];
@@ -126,7 +126,8 @@ function scan(text: string, start: number, end: number, nested: boolean, out: Si
 			continue;
 		}
 		if (c === '\n') {
-			finish(';', ';');
+			// A line ending in `&&`, `||` or `|` goes on with the next line's command.
+			if (!(words.length === 0 && (after === '&&' || after === '||' || after === '|'))) finish(';', ';');
 			i++;
 			// Here-document bodies follow the line that opened them: data, not commands.
 			for (const doc of heredocs) {

@@ -85,6 +85,8 @@ export async function checkDanger(blocks: { fence: CodeFence; text: string }[], 
 		const commands = simpleCommands(text);
 		const strict = commands[0] && commands[0].words[0]?.value === 'set' && commands[0].words.slice(1).some((w) => /^-[a-z]*e/.test(w.value));
 		let canFailBefore = false;
+		/** The first line of a `$(…)` seen so far: one on an earlier line (`POD=$(…)`) came before; one in the command's own words runs as part of it. */
+		let nestedLine = Infinity;
 		let aside: boolean | undefined;
 		for (const command of commands) {
 			const words = unwrap(command.words);
@@ -92,14 +94,15 @@ export async function checkDanger(blocks: { fence: CodeFence; text: string }[], 
 			const sql = entry ? undefined : await psqlDanger(words);
 			const what = entry ? { name: [entry.cli, ...(entry.path ?? [])].join(' '), reason: entry.reason, at: words[0]! } : sql;
 			if (what) {
-				const guarded = strict || command.after === '&&' || command.after === '||' || command.conditional || !canFailBefore;
+				const before = canFailBefore || nestedLine < words[0]!.line;
+				const guarded = strict || command.after === '&&' || command.after === '||' || command.conditional || !before;
 				if (!guarded) report('code-danger', 'error', fence.at(what.at.line, what.at.column), `Unexpected \`${what.name}\` (${what.reason}) run even when a command before it in this block failed, expected it chained with \`&&\` or \`set -euo pipefail\` at the block's start`);
 				aside ??= stepHasAside(root, fence);
 				if (!aside) report('code-danger', 'error', fence.at(what.at.line, what.at.column), `Unexpected \`${what.name}\` (${what.reason}) in a step without a caution or danger aside, expected \`:::caution\` or \`:::danger\` in this step saying what it destroys`);
 			}
 			const name = words[0] ? commandName(words[0]) : '';
-			if (name && !CANNOT_FAIL.has(name)) canFailBefore = true;
-			if (command.nested) canFailBefore = true;
+			if (command.nested) nestedLine = Math.min(nestedLine, command.words[0]?.line ?? Infinity);
+			else if (name && !CANNOT_FAIL.has(name)) canFailBefore = true;
 		}
 	}
 	for (const fence of sqlFences) {
