@@ -34,12 +34,12 @@ export const DANGEROUS: Dangerous[] = [
 	{ cli: 'kafka-consumer-groups.sh', all: ['--reset-offsets', '--execute'], reason: 'moves the group\'s committed offsets' },
 	{ cli: 'terraform', path: ['destroy'], reason: 'destroys the managed infrastructure' },
 	{ cli: 'terraform', path: ['apply'], flags: ['-destroy', '-auto-approve'], reason: 'changes infrastructure without a reviewed plan' },
-	// `vault operator …` that changes the cluster (reading ones such as `raft list-peers`, `raft snapshot save`, `key-status` are not here).
+	// `vault operator …` that changes the cluster (reading ones such as `raft list-peers`, `raft snapshot save`, `key-status` are not here, nor
+	// `generate-root`, which creates a credential but destroys nothing: its risk is the page's stop point).
 	{ cli: 'vault', path: ['operator', 'seal'], reason: 'seals Vault: every client fails until it is unsealed' },
 	{ cli: 'vault', path: ['operator', 'init'], reason: 'initialises Vault, creating new unseal keys and root token' },
 	{ cli: 'vault', path: ['operator', 'rekey'], reason: 'replaces the unseal keys' },
 	{ cli: 'vault', path: ['operator', 'rotate'], reason: 'rotates the encryption key' },
-	{ cli: 'vault', path: ['operator', 'generate-root'], reason: 'creates a root token' },
 	{ cli: 'vault', path: ['operator', 'step-down'], reason: 'forces a leader election' },
 	{ cli: 'vault', path: ['operator', 'raft', 'remove-peer'], reason: 'removes a node from the Raft cluster' },
 	{ cli: 'vault', path: ['operator', 'raft', 'snapshot', 'restore'], reason: 'replaces all of Vault\'s data with the snapshot' },

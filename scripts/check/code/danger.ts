@@ -5,7 +5,8 @@
  *      begins with `set -e` (`set -euo pipefail`); a `$(…)` before it counts, since an empty result
  *      of a failed lookup is exactly what turns `kubectl delete pod "$POD"` into a wrong delete;
  *  (b) sit in a step that carries a caution or danger aside: the list item holding the block (a
- *      `<Steps>` step), else the section between the headings around it.
+ *      `<Steps>` step), or the section between the headings around it (an aside that opens a
+ *      procedure covers its steps).
  * SQL statements are told by PostgreSQL's parser (libpg-query), loaded only for a page whose SQL
  * mentions DROP or TRUNCATE.
  */
@@ -63,11 +64,11 @@ function stepHasAside(root: Root, fence: CodeFence): boolean {
 			return false;
 		}
 		const item = [...ancestors].reverse().find((a) => a.type === 'listItem');
-		if (item) {
-			found = contains(item);
+		if (item && contains(item)) {
+			found = true;
 			return false;
 		}
-		// The section: the top-level nodes between the headings around the block.
+		// The section (the top-level nodes between the headings around the block): an aside there covers its steps.
 		const top = ancestors[1] ?? node;
 		const index = root.children.indexOf(top as Root['children'][number]);
 		let from = index;
