@@ -76,9 +76,12 @@ const expected = (F: string): Record<string, { exit: number; rule?: string; line
 	'mermaid-syntax': {
 		exit: 1,
 		lines: [
-			`${F}:21:3  mermaid-syntax  Unexpected end of diagram, expected \`SQE\`, \`DOUBLECIRCLEEND\`, \`PE\`, \`-)\`, \`STADIUMEND\`, \`SUBROUTINEEND\` or 9 more (an unclosed bracket or quote?)`,
-			`${F}:26:3  mermaid-syntax  Unexpected end of line in the diagram, expected \`TXT\``,
+			// Parser token names (`SQE`, `TXT`, `TAGEND`, `DOWN`) are rewritten into what the author can act on.
+			`${F}:21:3  mermaid-syntax  Unexpected end of diagram, expected a closing bracket such as \`]\`, \`)\` or \`}\` (a node's label left open?)`,
+			`${F}:26:3  mermaid-syntax  Unexpected end of line, expected \`:\` and the message text after the arrow (e.g. \`A->>B: text\`)`,
 			`${F}:30:1  mermaid-syntax  Unexpected diagram type \`flowchar LR\`, expected a mermaid diagram keyword such as flowchart, sequenceDiagram, classDiagram, stateDiagram-v2, erDiagram, gantt, pie, gitGraph`,
+			`${F}:36:12  mermaid-syntax  Unexpected \`-->>\`, expected an arrow such as \`-->\`, \`---\`, \`-.->\` or \`==>\``,
+			`${F}:42:5  mermaid-syntax  Unexpected \`v\`, expected an arrow such as \`-->\`, \`---\`, \`-.->\` or \`==>\``,
 		],
 	},
 	'related-target': {
