@@ -111,6 +111,8 @@ const expected = (F: string): Record<string, { exit: number; rule?: string; line
 		lines: [
 			`${F}:6:1  runbook-sections  Unexpected runbook without a \`## Troubleshooting\` section, expected the H2 sections \`Prerequisites\`, \`Steps\`, \`Expected outcome\`, \`Troubleshooting\`, \`Rollback\``,
 			`${F}:21:1  runbook-sections  Unexpected \`## Prerequisites\` after \`## Steps\`, expected the runbook order \`Prerequisites\`, \`Steps\`, \`Expected outcome\`, \`Troubleshooting\`, \`Rollback\``,
+			// A near-miss of a section's name is named at its own heading, not reported as a missing section.
+			`${F}:29:1  runbook-sections  Unexpected \`## Roll back\`, expected the runbook section \`## Rollback\` (did you mean \`Rollback\`?)`,
 		],
 	},
 	'secret': {

@@ -5,6 +5,7 @@
  */
 import type { Paragraph, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import { distance } from 'fastest-levenshtein';
 import { visit } from 'unist-util-visit';
 import { RUNBOOK_SECTIONS } from '../../../schemas/kind.ts';
 import type { FrontmatterResult } from '../../../src/lib/frontmatter.ts';
@@ -13,6 +14,14 @@ import { SCAFFOLD_MARKER } from '../../new/marker.ts';
 import type { Report } from '../types.ts';
 
 const norm = (text: string) => text.trim().replace(/[:.]$/, '').toLowerCase();
+/** Letters and digits only: `Roll back`, `roll-back` and `Rollback` are one name. */
+const compact = (text: string) => norm(text).replace(/[^a-z0-9]/g, '');
+/** A heading meant as `section`: the same name but for spaces, hyphens and case, or at most two letters apart (`Prerequisite`, `Troubleshoting`). */
+const nearMiss = (text: string, section: string) => {
+	const a = compact(text);
+	const b = compact(section);
+	return a === b || (b.length >= 5 && distance(a, b) <= 2);
+};
 
 /**
  * `kindAt` is where the frontmatter `kind` key is, so a missing section is reported on the line that
@@ -23,8 +32,14 @@ export function checkRunbookSections(headings: HeadingInfo[], kindAt: { line: nu
 	const wanted = RUNBOOK_SECTIONS.map(norm);
 	const found = h2.map((h) => ({ heading: h, index: wanted.indexOf(norm(h.text)) })).filter((x) => x.index !== -1);
 	const order = RUNBOOK_SECTIONS.map((s) => `\`${s}\``).join(', ');
+	const others = h2.filter((h) => wanted.indexOf(norm(h.text)) === -1);
 	for (const [index, section] of RUNBOOK_SECTIONS.entries()) {
 		if (!found.some((f) => f.index === index)) {
+			const meant = others.find((h) => nearMiss(h.text, section));
+			if (meant) {
+				report('runbook-sections', 'error', meant, `Unexpected \`## ${meant.text}\`, expected the runbook section \`## ${section}\` (did you mean \`${section}\`?)`);
+				continue;
+			}
 			report('runbook-sections', 'error', kindAt, `Unexpected runbook without a \`## ${section}\` section, expected the H2 sections ${order}`);
 		}
 	}
