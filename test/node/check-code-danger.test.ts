@@ -2,7 +2,9 @@
  * `code-danger` (scripts/check/code/danger.ts, registry in danger-registry.ts). The not-ok page's
  * expected lines were written from what must be caught, before running it: the issue's example
  * (`shred` of the only copies on the line after an upload that may have failed), a drain and delete
- * in a step with no aside, a TRUNCATE in an `sql` block with no aside.
+ * in a step with no aside, a TRUNCATE in an `sql` block with no aside, an `rm -rf` of a data
+ * directory after an upload that may have failed (next to a log file the block wrote, which alone
+ * would be cleanup). ok.mdx: `shred` of a key file the same block wrote, unchained on purpose.
  */
 import { describe, expect, it } from 'vitest';
 import { linesOf, runCheck } from '../helpers/check.ts';
@@ -22,6 +24,8 @@ describe('code-danger fixture', () => {
 			`${F}:31:4  code-danger  Unexpected \`kubectl drain\` (evicts every pod from the node) ${aside}`,
 			`${F}:31:53  code-danger  Unexpected \`kubectl delete\` (deletes cluster objects (a PVC or namespace takes its data with it)) ${aside}`,
 			`${F}:37:4  code-danger  Unexpected \`TRUNCATE\` (deletes every row of the table) ${aside}`,
+			// A file the block wrote (the log) removed together with one it did not (the data): destruction, not cleanup.
+			`${F}:50:4  code-danger  Unexpected \`rm\` (removes a directory tree, unrecoverably) run even when a command before it in this block failed, expected it chained with \`&&\` or \`set -euo pipefail\` at the block's start`,
 		]);
 		expect(result.status).toBe(1);
 	});

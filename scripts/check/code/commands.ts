@@ -32,6 +32,8 @@ export interface SimpleCommand {
 	before?: '&&' | '||' | '|' | ';' | 'end';
 	/** Inside the branch of an `if`/`case` or a loop's body: runs only when its condition held. */
 	conditional?: boolean;
+	/** Targets of its output redirections (`> f`, `>> f`, `>| f`, `&> f`, `<> f`): files it creates or writes. */
+	writes?: Word[];
 }
 
 const RESERVED_START = new Set(['if', 'then', 'else', 'elif', 'do', 'while', 'until', '!', '{', 'time']);
@@ -104,13 +106,17 @@ function scan(text: string, start: number, end: number, nested: boolean, out: Si
 	/** After `for`/`select`: words up to `do` are not a command. */
 	let skipping = false;
 	let expectRedirectTarget = false;
+	/** Whether the pending redirection target is written to (`>`, `>>`, `>|`, `&>`, `<>`; not `<`, `>&2`). */
+	let redirectWrites = false;
+	let writes: Word[] = [];
 	/** Open `if`/loop bodies and `case` branches: commands in them are conditional. */
 	let branches = 0;
 
 	const finish = (op: SimpleCommand['before'], next: SimpleCommand['after']) => {
-		if (words.length && !skipping) out.push({ words, after, nested, before: op, ...(branches > 0 || cases.length > 0 ? { conditional: true } : {}) });
+		if (words.length && !skipping) out.push({ words, after, nested, before: op, ...(branches > 0 || cases.length > 0 ? { conditional: true } : {}), ...(writes.length ? { writes } : {}) });
 		skipping = false;
 		words = [];
+		writes = [];
 		after = next;
 	};
 
@@ -168,6 +174,7 @@ function scan(text: string, start: number, end: number, nested: boolean, out: Si
 				// `&>file`: a redirection.
 				i += text[i + 2] === '>' ? 3 : 2;
 				expectRedirectTarget = true;
+				redirectWrites = true;
 				continue;
 			}
 			finish(c === '|' ? '|' : ';', c === '|' ? '|' : ';');
@@ -220,6 +227,7 @@ function scan(text: string, start: number, end: number, nested: boolean, out: Si
 				continue;
 			}
 			expectRedirectTarget = true;
+			redirectWrites = op === '>' || op === '>>' || op === '>|' || op === '<>';
 			continue;
 		}
 		// A word.
@@ -295,12 +303,14 @@ function scan(text: string, start: number, end: number, nested: boolean, out: Si
 			}
 		}
 		const raw = text.slice(from, i);
-		if (expectRedirectTarget) {
-			expectRedirectTarget = false;
-			continue;
-		}
 		const at = place(from);
 		const word: Word = { value, raw, ...at, dynamic };
+		if (expectRedirectTarget) {
+			expectRedirectTarget = false;
+			// `>&2`, `2>&1` duplicate a descriptor: no file.
+			if (redirectWrites && !/^&?-?\d*-?$/.test(raw)) writes.push(word);
+			continue;
+		}
 		if (cases.length && cases[cases.length - 1]!.pattern) {
 			if (raw === 'esac') {
 				cases.pop();

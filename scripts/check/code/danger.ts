@@ -7,6 +7,10 @@
  *  (b) sit in a step that carries a caution or danger aside: the list item holding the block (a
  *      `<Steps>` step), or the section between the headings around it (an aside that opens a
  *      procedure covers its steps).
+ * A `shred`/`rm` whose every operand is a file this block wrote earlier (an output redirection,
+ * `umask 077; … > "$f"; use "$f"; shred -u "$f"`) is cleanup of the block's own temporary, not
+ * destruction: forcing `&&` there would leave a secret on disk when a step fails. (One in a
+ * `trap '…' EXIT` is a quoted word, not a command, so it is never seen here.)
  * SQL statements are told by PostgreSQL's parser (libpg-query), loaded only for a page whose SQL
  * mentions DROP or TRUNCATE.
  */
@@ -22,6 +26,15 @@ import type { CodeFence } from './fences.ts';
 /** Commands that cannot fail in a way that matters before a destructive one. */
 const CANNOT_FAIL = new Set(['echo', 'printf', 'true', ':', 'export', 'set', 'local', 'readonly', 'declare', 'unset', 'sleep', 'date']);
 const WRAPPERS = new Set(['sudo', 'env', 'time', 'nohup']);
+/** Commands that, on files the block wrote itself, only clean up. */
+const CLEANUP = new Set(['shred', 'rm']);
+
+/** Whether the command removes only files the block wrote before it (`written`: their words as written, quotes removed). */
+function cleansOwnFiles(words: Word[], written: Set<string>): boolean {
+	if (!words[0] || !CLEANUP.has(commandName(words[0]))) return false;
+	const operands = words.slice(1).filter((w) => !w.value.startsWith('-'));
+	return operands.length > 0 && operands.every((w) => written.has(w.value));
+}
 
 /** The words of the command a wrapper runs (`sudo k3s …` → `k3s …`). */
 function unwrap(words: Word[]): Word[] {
@@ -68,14 +81,15 @@ function stepHasAside(root: Root, fence: CodeFence): boolean {
 			found = true;
 			return false;
 		}
-		// The section (the top-level nodes between the headings around the block): an aside there covers its steps.
+		// The section (the top-level nodes between the headings around the block): an aside there covers its steps;
+		// one inside another step's list item covers that step only.
 		const top = ancestors[1] ?? node;
 		const index = root.children.indexOf(top as Root['children'][number]);
 		let from = index;
 		while (from > 0 && root.children[from]!.type !== 'heading') from--;
 		let to = index + 1;
 		while (to < root.children.length && root.children[to]!.type !== 'heading') to++;
-		found = root.children.slice(from, to).some(contains);
+		found = root.children.slice(from, to).some((n) => n.type !== 'list' && contains(n));
 		return false;
 	});
 	return found;
@@ -89,9 +103,11 @@ export async function checkDanger(blocks: { fence: CodeFence; text: string }[], 
 		/** The first line of a `$(…)` seen so far: one on an earlier line (`POD=$(…)`) came before; one in the command's own words runs as part of it. */
 		let nestedLine = Infinity;
 		let aside: boolean | undefined;
+		const written = new Set<string>();
 		for (const command of commands) {
 			const words = unwrap(command.words);
-			const entry = DANGEROUS.find((e) => matches(e, words));
+			const entry = cleansOwnFiles(words, written) ? undefined : DANGEROUS.find((e) => matches(e, words));
+			for (const w of command.writes ?? []) written.add(w.value);
 			const sql = entry ? undefined : await psqlDanger(words);
 			const what = entry ? { name: [entry.cli, ...(entry.path ?? [])].join(' '), reason: entry.reason, at: words[0]! } : sql;
 			if (what) {
