@@ -50,7 +50,7 @@ describe('astro dev with the authors\' check', () => {
 		expect(await response.text()).toContain('Pods are replaced one by one.');
 	}, 60_000);
 
-	it('after a save with a bad frontmatter value and a broken link, answers the page with both errors at file:line:col and their rule ids', async () => {
+	it('after a save with a bad frontmatter value and a broken link, answers the page with both errors at file:line:col and their rule ids, and serves it again once fixed', async () => {
 		const source = readFileSync(PAGE, 'utf8');
 		// Line 7 is `status: current`; the link goes on a line of its own after the last line (41).
 		const broken = source.replace('status: current', 'status: curent').trimEnd() + '\n\nSee [the missing page](../guides/no-such-page/).\n';
@@ -93,5 +93,13 @@ describe('astro dev with the authors\' check', () => {
 		expect(err.hint).toContain('npm run check');
 		// And the terminal has the same lines, as the check prints them.
 		expect(printed).toContain(`${DISPLAY}:${linkLine}:5  link-target  `);
+		// Saved fixed, the page is served again (the error is not stuck either).
+		writeFileSync(PAGE, source);
+		let fixed = 0;
+		for (let i = 0; i < 40 && fixed !== 200; i++) {
+			fixed = (await fetch(URL_)).status;
+			if (fixed !== 200) await new Promise((r) => setTimeout(r, 250));
+		}
+		expect(fixed).toBe(200);
 	}, 30_000);
 });
