@@ -4,7 +4,8 @@
  * (`shred` of the only copies on the line after an upload that may have failed), a drain and delete
  * in a step with no aside, a TRUNCATE in an `sql` block with no aside, an `rm -rf` of a data
  * directory after an upload that may have failed (next to a log file the block wrote, which alone
- * would be cleanup). ok.mdx: `shred` of a key file the same block wrote, unchained on purpose.
+ * would be cleanup), a delete of a ConfigMap other than the one the block created. ok.mdx: `shred` of a
+ * key file the same block wrote, unchained on purpose; a delete of the ConfigMap the block created.
  */
 import { describe, expect, it } from 'vitest';
 import { linesOf, runCheck } from '../helpers/check.ts';
@@ -15,7 +16,7 @@ const aside = 'in a step without a caution or danger aside, expected `:::caution
 
 describe('code-danger fixture', () => {
 	it('ok.mdx prints nothing; not-ok.mdx names each command and what is missing, exit 1', () => {
-		const result = runCheck(['--root', dir], { DOCS_CHECK_DANGER: '1' });
+		const result = runCheck(['--root', dir]);
 		// This rule's lines only (the fixture's table is unknown to code-sql-pg's schema, on purpose).
 		const lines = linesOf(result).filter((l) => l.includes('  code-danger  '));
 		expect(lines.filter((l) => l.startsWith(`${dir}/ok.mdx`))).toEqual([]);
@@ -26,6 +27,8 @@ describe('code-danger fixture', () => {
 			`${F}:37:4  code-danger  Unexpected \`TRUNCATE\` (deletes every row of the table) ${aside}`,
 			// A file the block wrote (the log) removed together with one it did not (the data): destruction, not cleanup.
 			`${F}:50:4  code-danger  Unexpected \`rm\` (removes a directory tree, unrecoverably) run even when a command before it in this block failed, expected it chained with \`&&\` or \`set -euo pipefail\` at the block's start`,
+			// A delete of an object the block did not create (it created another): not cleanup.
+			`${F}:59:6  code-danger  Unexpected \`kubectl delete\` (deletes cluster objects (a PVC or namespace takes its data with it)) ${aside}`,
 		]);
 		expect(result.status).toBe(1);
 	});

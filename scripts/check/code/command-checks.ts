@@ -43,8 +43,6 @@ async function checkPsqlCommands(blocks: { fence: CodeFence; text: string }[], r
 export async function checkCommandLinesAndDanger(blocks: { fence: CodeFence; text: string }[], root: Root, source: string, report: Report): Promise<void> {
 	await checkCommandLines(blocks, report);
 	await checkPsqlCommands(blocks, report);
-	// code-danger is on only with DOCS_CHECK_DANGER=1 until the real corpus's findings (18 on 2026-12-07 04:20 UTC) are mended in the docs.
-	if (process.env.DOCS_CHECK_DANGER !== '1') return;
 	const sql = /\b(drop|truncate)\b/i.test(source) ? collectFences(root, source).filter((f) => VERIFIED[f.lang] === 'sql') : [];
 	await checkDanger(blocks, sql, root, report);
 }

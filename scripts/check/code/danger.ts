@@ -9,7 +9,8 @@
  *      procedure covers its steps).
  * A `shred`/`rm` whose every operand is a file this block wrote earlier (an output redirection,
  * `umask 077; … > "$f"; use "$f"; shred -u "$f"`) is cleanup of the block's own temporary, not
- * destruction: forcing `&&` there would leave a secret on disk when a step fails. (One in a
+ * destruction: forcing `&&` there would leave a secret on disk when a step fails. Likewise a
+ * `kubectl delete` of only objects the block `kubectl create`d itself (a write check's ConfigMap). (One in a
  * `trap '…' EXIT` is a quoted word, not a command, so it is never seen here.)
  * SQL statements are told by PostgreSQL's parser (libpg-query), loaded only for a page whose SQL
  * mentions DROP or TRUNCATE.
@@ -29,8 +30,29 @@ const WRAPPERS = new Set(['sudo', 'env', 'time', 'nohup']);
 /** Commands that, on files the block wrote itself, only clean up. */
 const CLEANUP = new Set(['shred', 'rm']);
 
-/** Whether the command removes only files the block wrote before it (`written`: their words as written, quotes removed). */
+/** `kubectl create <kind> [generic|tls|…] <name>` → `namespace|kind|name`; `kubectl delete` of such keys (`kind name…` or `kind/name…`). */
+function kubectlObjects(words: Word[]): { verb: string; keys: string[] } | undefined {
+	if (!words[0] || commandName(words[0]) !== 'kubectl') return undefined;
+	let namespace = '';
+	const positional: string[] = [];
+	for (let i = 1; i < words.length; i++) {
+		const v = words[i]!.value;
+		if (v === '-n' || v === '--namespace') namespace = words[++i]?.value ?? '';
+		else if (v.startsWith('--namespace=')) namespace = v.slice('--namespace='.length);
+		else if (flagTakesValue(v)) i++;
+		else if (!v.startsWith('-')) positional.push(v);
+	}
+	const [verb, ...args] = positional;
+	if (verb === 'create' && args.length >= 2) return { verb, keys: [`${namespace}|${args[0]}|${args[args.length - 1]}`] };
+	if (verb !== 'delete' || !args.length) return undefined;
+	if (args.every((a) => a.includes('/'))) return { verb, keys: args.map((a) => `${namespace}|${a.replace('/', '|')}`) };
+	return { verb, keys: args.slice(1).map((name) => `${namespace}|${args[0]}|${name}`) };
+}
+
+/** Whether the command removes only files (or kubectl objects) the block wrote before it (`written`: their words as written, quotes removed). */
 function cleansOwnFiles(words: Word[], written: Set<string>): boolean {
+	const objects = kubectlObjects(words);
+	if (objects?.verb === 'delete') return objects.keys.every((k) => written.has(k));
 	if (!words[0] || !CLEANUP.has(commandName(words[0]))) return false;
 	const operands = words.slice(1).filter((w) => !w.value.startsWith('-'));
 	return operands.length > 0 && operands.every((w) => written.has(w.value));
@@ -108,6 +130,8 @@ export async function checkDanger(blocks: { fence: CodeFence; text: string }[], 
 			const words = unwrap(command.words);
 			const entry = cleansOwnFiles(words, written) ? undefined : DANGEROUS.find((e) => matches(e, words));
 			for (const w of command.writes ?? []) written.add(w.value);
+			const created = kubectlObjects(words);
+			if (created?.verb === 'create') created.keys.forEach((k) => written.add(k));
 			const sql = entry ? undefined : await psqlDanger(words);
 			const what = entry ? { name: [entry.cli, ...(entry.path ?? [])].join(' '), reason: entry.reason, at: words[0]! } : sql;
 			if (what) {
