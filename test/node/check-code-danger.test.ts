@@ -5,7 +5,8 @@
  * in a step with no aside, a TRUNCATE in an `sql` block with no aside, an `rm -rf` of a data
  * directory after an upload that may have failed (next to a log file the block wrote, which alone
  * would be cleanup), a delete of a ConfigMap other than the one the block created. ok.mdx: `shred` of a
- * key file the same block wrote, unchained on purpose; a delete of the ConfigMap the block created.
+ * key file the same block wrote, unchained on purpose; a delete of the ConfigMap the block created; a sub-step
+ * covered by its parent step's aside (not-ok: one whose only aside is in its sibling sub-step).
  */
 import { describe, expect, it } from 'vitest';
 import { linesOf, runCheck } from '../helpers/check.ts';
@@ -29,6 +30,8 @@ describe('code-danger fixture', () => {
 			`${F}:50:4  code-danger  Unexpected \`rm\` (removes a directory tree, unrecoverably) run even when a command before it in this block failed, expected it chained with \`&&\` or \`set -euo pipefail\` at the block's start`,
 			// A delete of an object the block did not create (it created another): not cleanup.
 			`${F}:59:6  code-danger  Unexpected \`kubectl delete\` (deletes cluster objects (a PVC or namespace takes its data with it)) ${aside}`,
+			// A sub-step is not covered by the aside of a sibling sub-step.
+			`${F}:79:7  code-danger  Unexpected \`kubectl delete\` (deletes cluster objects (a PVC or namespace takes its data with it)) ${aside}`,
 		]);
 		expect(result.status).toBe(1);
 	});

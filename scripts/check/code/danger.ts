@@ -98,8 +98,10 @@ function stepHasAside(root: Root, fence: CodeFence): boolean {
 			found = true;
 			return false;
 		}
-		const item = [...ancestors].reverse().find((a) => a.type === 'listItem');
-		if (item && contains(item)) {
+		const items = ancestors.filter((a) => a.type === 'listItem');
+		const item = items.at(-1);
+		// The step itself, or a step it is a sub-step of with the aside in its own text (not in a sibling sub-step).
+		if ((item && contains(item)) || items.slice(0, -1).some((a) => (a as Parent).children.some((c) => c.type !== 'list' && contains(c)))) {
 			found = true;
 			return false;
 		}
