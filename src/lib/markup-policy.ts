@@ -301,7 +301,7 @@ const RENDERER_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
 	th: ['align'],
 	ol: ['role'],
 };
-/** Colours and sizes only: Expressive Code's token colours (`--0`, `--1`, …) and Starlight's icon size. */
+/** Colours and sizes only: Expressive Code's token colours (`--0`, `--1`, …), its wrap indent and width, and Starlight's icon size. */
 const RENDERER_STYLES = {
 	'--0': [/^#[0-9a-f]{3,8}$/i],
 	'--1': [/^#[0-9a-f]{3,8}$/i],
@@ -312,6 +312,8 @@ const RENDERER_STYLES = {
 	'--0fw': [/^(bold|normal|\d{3})$/],
 	'--1fw': [/^(bold|normal|\d{3})$/],
 	'--ecIndent': [/^\d+ch$/],
+	// Expressive Code's wrap option (astro.config.mjs) sizes a wrapped block by its longest line.
+	'--ecMaxLine': [/^\d+ch$/],
 	'--sl-icon-size': [/^[\d.]+(em|rem|px)$/],
 	'--sl-icon-color': [/^(var\(--[\w-]+\)|#[0-9a-f]{3,8})$/i],
 };

@@ -19,6 +19,8 @@ export interface Sanitised {
 	html: string;
 	/** Whether the sanitiser removed anything: the page holds markup the check should have refused. */
 	changed: boolean;
+	/** Where, when it did: the input around the first difference, for the build's warning. */
+	first?: string;
 }
 
 /**
@@ -40,5 +42,13 @@ function canonical(html: string): string {
 
 export function sanitizeContent(html: string): Sanitised {
 	const clean = sanitizeHtml(html, OPTIONS);
-	return { html: clean, changed: clean !== html && canonical(clean) !== canonical(html) };
+	if (clean === html) return { html: clean, changed: false };
+	const before = canonical(html);
+	const after = canonical(clean);
+	if (before === after) return { html: clean, changed: false };
+	let at = 0;
+	while (at < before.length && before[at] === after[at]) at++;
+	// Back to the start of the tag the difference is in, so the warning names the element.
+	const tag = before.lastIndexOf('<', at);
+	return { html: clean, changed: true, first: before.slice(tag === -1 ? at : tag, at + 60).replace(/\s+/g, ' ') };
 }

@@ -68,7 +68,9 @@ describe('build sanitiser (check skipped)', () => {
 			expect(main.querySelector('code[data-fact="image:postgresql"]')?.textContent).toBe('postgres:18rc1');
 			expect(main.querySelector('table[data-facts="environments"]')).not.toBeNull();
 			expect(main.querySelector('aside.starlight-aside--caution svg[style="--sl-icon-size:1em"]')).not.toBeNull();
-			expect(main.querySelector('figure.mermaid-diagram[data-mermaid] > code')?.textContent).toContain('flowchart LR');
+			// Drawn at build time (light and dark SVG), the source kept beside it.
+			expect(main.querySelector('figure.mermaid-diagram[data-mermaid] svg[role="img"]')).not.toBeNull();
+			expect(main.querySelector('figure.mermaid-diagram[data-mermaid] code')?.textContent).toContain('flowchart LR');
 			// Expressive Code's own style sheet, script and token colours.
 			expect(main.querySelector('.expressive-code link[rel="stylesheet"][href^="/_astro/"]')).not.toBeNull();
 			expect(main.querySelector('.expressive-code script[type="module"][src^="/_astro/"]')).not.toBeNull();
