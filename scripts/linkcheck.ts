@@ -33,7 +33,7 @@ if (!existsSync(`${dist}/index.html`)) {
 
 // The server starts before the deduper knows its own address; the deduper only needs it lazily.
 let deduper: ReturnType<typeof linkDeduper> | undefined;
-const server = await serveStatic(dist, { transformHtml: (html, path) => deduper!.transform(html, path) });
+const server = await serveStatic(dist, { transformHtml: (html, path) => deduper!.transform(html, path), notFoundPage: false });
 const base = server.url;
 deduper = linkDeduper(base);
 const cache = values.external ? new ExternalCache(resolve(values.cache!), Number(values['cache-hours'])) : undefined;

@@ -12,6 +12,12 @@ export interface StaticServer {
 export interface ServeOptions {
 	/** Rewrites each HTML page before it is sent (the link checker's navigation de-duplication). */
 	transformHtml?: (html: string, path: string) => string;
+	/**
+	 * Answer a missing path with the site's 404 page (default), as static hosts do; off for the link
+	 * checker, which would otherwise scan that page's own links as if it were published at every
+	 * broken address and report them too.
+	 */
+	notFoundPage?: boolean;
 }
 
 /** Serve a built site on a free loopback port, as a static host would. */
@@ -31,7 +37,7 @@ export async function serveStatic(dir: string, options: ServeOptions = {}): Prom
 			// As static hosts do: the site's own 404 page, with status 404.
 			const notFound = join(dir, '404.html');
 			res.statusCode = 404;
-			if (existsSync(notFound)) {
+			if (options.notFoundPage !== false && existsSync(notFound)) {
 				res.setHeader('Content-Type', 'text/html; charset=utf-8');
 				res.end(readFileSync(notFound));
 			} else res.end('Not found');
