@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeVanillaProject } from '../../scripts/bench/vanilla.ts';
 import { pageJavaScript } from '../helpers/page-js.ts';
@@ -9,9 +10,17 @@ import { FIXTURE_DIST, FIXTURE_DOCS, ROOT, SITE_DIST } from '../helpers/paths.ts
 const htmlFiles = (dir: string) => readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.html'));
 
 describe('page weight budgets (real site)', () => {
-	it('keeps every HTML page under 100 KB', () => {
-		const over = htmlFiles(SITE_DIST).map((f) => [f, statSync(join(SITE_DIST, f)).size] as const).filter(([, size]) => size > 100 * 1024);
-		expect(over).toEqual([]);
+	// What a reader waits for is what the server sends: nginx gzips HTML (deploy/nginx), and a diagram
+	// page carries its SVG twice (light and dark, ~33 KB each raw, ~5 KB gzipped) instead of ~0.9 MB of
+	// mermaid JavaScript. Measured 2026-12-07: largest 41.3 KB gzipped (228 KB raw, system-architecture,
+	// five diagrams), median 11.8 KB. The raw cap stays as a guard against a runaway page.
+	it('keeps every HTML page under 48 KB gzipped and 256 KB raw', () => {
+		const sizes = htmlFiles(SITE_DIST).map((f) => {
+			const bytes = readFileSync(join(SITE_DIST, f));
+			return { f, raw: bytes.length, gzip: gzipSync(bytes, { level: 6 }).length };
+		});
+		expect(sizes.length).toBeGreaterThan(50);
+		expect(sizes.filter((s) => s.gzip > 48 * 1024 || s.raw > 256 * 1024)).toEqual([]);
 	});
 
 	it('gives diagram pages their SVGs at build time and no mermaid code at all', () => {

@@ -15,15 +15,16 @@ describe('fixture site build', () => {
 		expect(main(page('ops'))).toContain('<a href="/guides/old-guide/">old guide</a>');
 	});
 
-	it('shows the metadata bar with status badge, version, date, owner and tag links', () => {
+	it('shows the metadata in one line (owner, updated, review due) and the rest in a closed disclosure', () => {
 		const html = main(page('ops/restart-runbook'));
-		expect(html).toContain('<dd data-pagefind-filter="type">infrastructure</dd>');
-		expect(html).toContain('<dd data-pagefind-filter="category">operations</dd>');
-		expect(html).toMatch(/<span class="status-badge status-current[^"]*" data-pagefind-filter="status">current<\/span>/);
-		expect(html).toContain('<dt>Version</dt><dd>2.1.0</dd>');
-		expect(html).toContain('<time datetime="2026-01-02">2026-01-02</time>');
-		expect(html).toContain('<dt>Owner</dt><dd>SRE Team</dd>');
-		expect(html).toContain('<a href="/tags/kubernetes/" data-pagefind-filter="tag" data-pagefind-weight="4">kubernetes</a>');
+		// last_updated 2026-01-02, reviewed monthly (31 days): due 2026-02-02.
+		expect(html).toContain('<div class="doc-meta" data-pagefind-ignore data-doc-kind="runbook"><span>Owner <strong>SRE Team</strong></span><span>Updated <time datetime="2026-01-02">2026-01-02</time></span><span>Review due <time datetime="2026-02-02">2026-02-02</time></span><details class="doc-meta-more"><summary>Page details</summary>');
+		const details = html.slice(html.indexOf('<details class="doc-meta-more">'), html.indexOf('</details>', html.indexOf('<details class="doc-meta-more">')));
+		expect(details).toContain('<dd data-pagefind-filter="type">infrastructure</dd>');
+		expect(details).toContain('<dd data-pagefind-filter="category">operations</dd>');
+		expect(details).toContain('<dd data-pagefind-filter="status">current</dd>');
+		expect(details).toContain('<dt>Version</dt><dd>2.1.0</dd>');
+		expect(details).toContain('<a href="/tags/kubernetes/" data-pagefind-filter="tag">kubernetes</a>');
 		expect(html).toContain('<p hidden data-pagefind-weight="6">zephyrquokka · bounce pods</p>');
 	});
 
@@ -35,11 +36,14 @@ describe('fixture site build', () => {
 		expect([...backlinks.matchAll(/<li><a href="([^"]+)">([^<]+)<\/a><\/li>/g)].map((m) => `${m[1]} ${m[2]}`)).toEqual(['/ Fixture Home', '/guides/old-guide/ Old Guide', '/ops/ Ops Section']);
 	});
 
-	it('renders facts from data and keeps diagrams as mermaid placeholders', () => {
+	it('renders facts from data and draws diagrams at build time, their source beside them', () => {
 		const html = main(page('ops/restart-runbook'));
 		expect(html).toContain('<code data-fact="image:postgresql">postgres:18rc1</code>');
-		expect(html).toContain('<figure class="mermaid-diagram" data-mermaid=""><code>flowchart LR\n  A[Restart] --&gt; B[Verify]\n</code></figure>');
-		expect(html).toContain('<script type="module" data-mermaid-loader>');
+		expect(html).toContain('<figure class="mermaid-diagram" data-mermaid="" data-mermaid-static="">');
+		expect(html).toMatch(/<div class="mermaid-svg" data-mermaid-theme="light"[^>]*><svg [^>]*role="img"/);
+		expect(html).toMatch(/<div class="mermaid-svg" data-mermaid-theme="dark"[^>]*><svg [^>]*role="img"/);
+		expect(html).toContain('<details class="mermaid-source-toggle"><summary>Diagram source</summary><code>flowchart LR\n  A[Restart] --&gt; B[Verify]</code></details></figure>');
+		expect(html).not.toContain('data-mermaid-loader');
 	});
 
 	it('ships no mermaid loader on pages without a diagram', () => {
