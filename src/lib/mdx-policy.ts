@@ -31,6 +31,7 @@ import type { Root } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxExpressionAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { visit } from 'unist-util-visit';
 import { closest } from '../../schemas/suggest.ts';
+import { lineIndex } from './position.ts';
 
 /** The module specifiers a page may import from: the project's components and Starlight's. */
 export const STARLIGHT_COMPONENTS = '@astrojs/starlight/components';
@@ -291,17 +292,7 @@ export function checkMdxPolicy(tree: Root, source: string, report: (finding: Pol
 	const known = () => (catalog ??= options.catalog?.() ?? new Map());
 	const at = (node: Positioned) => ({ line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
 	/** acorn offsets of a parse over the whole page, placed with the page's own line starts. */
-	const pagePlace: Place = (offset) => {
-		const s = pageStarts();
-		let lo = 0;
-		let hi = s.length - 1;
-		while (lo < hi) {
-			const mid = (lo + hi + 1) >> 1;
-			if (s[mid]! <= offset) lo = mid;
-			else hi = mid - 1;
-		}
-		return { line: lo + 1, column: offset - s[lo]! + 1 };
-	};
+	const pagePlace: Place = lineIndex(source);
 
 	frontmatterAgreement(tree, source, report);
 

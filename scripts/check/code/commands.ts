@@ -9,6 +9,7 @@
  * (whose bodies are data), redirections, assignments, comments, and the reserved words that start
  * or end compound commands (`if … then`, `for … do`, `case … esac`).
  */
+import { lineIndex } from '../../../src/lib/position.ts';
 
 export interface Word {
 	/** The word with quotes removed and escapes resolved; expansions kept as written. */
@@ -43,18 +44,7 @@ const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=/;
 /** Splits a block into its simple commands (nested ones from `$(…)` included, marked `nested`). */
 export function simpleCommands(text: string): SimpleCommand[] {
 	const out: SimpleCommand[] = [];
-	const lineStarts = [0];
-	for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-	const place = (offset: number) => {
-		let lo = 0;
-		let hi = lineStarts.length - 1;
-		while (lo < hi) {
-			const mid = (lo + hi + 1) >> 1;
-			if (lineStarts[mid]! <= offset) lo = mid;
-			else hi = mid - 1;
-		}
-		return { line: lo + 1, column: offset - lineStarts[lo]! + 1 };
-	};
+	const place = lineIndex(text);
 	scan(text, 0, text.length, false, out, place);
 	return out;
 }
