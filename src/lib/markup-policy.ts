@@ -297,6 +297,8 @@ const RENDERER_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
 	// Starlight's heading anchors: `<span class="sr-only" data-pagefind-ignore>Section titled …</span>`.
 	span: ['style', 'data-pagefind-ignore'],
 	div: ['style'],
+	// Expressive Code's wrapped blocks: `<pre class="wrap" style="--ecMaxLine:53ch">` (values narrowed by RENDERER_STYLES).
+	pre: ['style'],
 	td: ['align'],
 	th: ['align'],
 	ol: ['role'],
