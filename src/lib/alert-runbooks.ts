@@ -12,9 +12,10 @@ import type { Code } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { parseAllDocuments } from 'yaml';
 import { parseDoc } from './markdown.ts';
+import { docIdFromPath } from './routes.ts';
 
-/** `11-infrastructure/node-disk-pressure.md#x` → `11-infrastructure/node-disk-pressure` (a doc id). */
-const docIdOfRunbook = (runbook: string) => runbook.split('#')[0]!.replace(/\.mdx?$/, '').replace(/^\/+/, '');
+/** `11-infrastructure/node-disk-pressure.md#x` → `11-infrastructure/node-disk-pressure` (a doc id, as routes map it: a README is its folder). */
+const docIdOfRunbook = (runbook: string) => docIdFromPath(runbook.split('#')[0]!.replace(/^\/+/, ''));
 
 function rulesIn(value: unknown, out: Array<{ alert: string; runbook: string }>) {
 	if (Array.isArray(value)) for (const v of value) rulesIn(v, out);
