@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { lineStarts } from '../../src/lib/position.ts';
 
 export const VNU_JAR = join(createRequire(import.meta.url).resolve('vnu-jar/package.json'), '../build/dist/vnu.jar');
 
@@ -74,9 +75,7 @@ export function classify(messages: VnuMessage[], allow: AllowEntry[], root: stri
 		let p = pages.get(url);
 		if (!p) {
 			const html = url.startsWith('file:') ? readFileSync(fileURLToPath(url), 'utf8') : '';
-			const lineStarts = [0];
-			for (let i = html.indexOf('\n'); i >= 0; i = html.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-			pages.set(url, (p = { html, lineStarts }));
+			pages.set(url, (p = { html, lineStarts: lineStarts(html) }));
 		}
 		return p;
 	};

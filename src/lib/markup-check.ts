@@ -17,6 +17,7 @@ import { createRequire } from 'node:module';
 import type { DefaultTreeAdapterMap } from 'parse5';
 import { visit } from 'unist-util-visit';
 import { judgeElement, schemeOf, urlAllowed, type WrittenAttribute } from './markup-policy.ts';
+import { lineStarts as startsOf } from './position.ts';
 
 export const MARKUP_RULE = 'markup-unsafe';
 
@@ -175,7 +176,7 @@ function checkHtml(html: Html, lines: readonly string[] | undefined, report: Rep
 export function checkMarkupTree(root: Root, report: Report, source?: string): void {
 	let lines: string[] | undefined;
 	let lineStarts: number[] | undefined;
-	const starts = () => (lineStarts ??= [0, ...[...(source ?? '').matchAll(/\n/g)].map((m) => m.index + 1)]);
+	const starts = () => (lineStarts ??= startsOf(source ?? ''));
 	let imports: Map<string, string> | undefined;
 	visit(root, (node) => {
 		switch (node.type) {

@@ -31,7 +31,7 @@ import type { Root } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxExpressionAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { visit } from 'unist-util-visit';
 import { closest } from '../../schemas/suggest.ts';
-import { lineIndex } from './position.ts';
+import { lineIndex, lineStarts } from './position.ts';
 
 /** The module specifiers a page may import from: the project's components and Starlight's. */
 export const STARLIGHT_COMPONENTS = '@astrojs/starlight/components';
@@ -73,13 +73,6 @@ interface Node extends AcornNode {
 }
 const child = (node: Node, key: string) => node[key] as Node;
 const children = (node: Node, key: string) => node[key] as (Node | null)[];
-
-/** Line starts of the page, computed once per page and only when a finding needs placing. */
-function lineStarts(source: string): number[] {
-	const starts = [0];
-	for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) starts.push(i + 1);
-	return starts;
-}
 
 type Place = (offset: number) => { line: number; column: number };
 

@@ -4,14 +4,18 @@ export interface Position {
 	column: number;
 }
 
+/** The offset at which each line of `text` starts (line 1 at 0). */
+export function lineStarts(text: string): number[] {
+	const starts = [0];
+	for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+	return starts;
+}
+
 /** Offsets → line/column; the line starts are found on the first lookup (most files need none). */
 export function lineIndex(text: string) {
 	let starts: number[] | undefined;
 	return (offset: number): Position => {
-		if (!starts) {
-			starts = [0];
-			for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-		}
+		starts ??= lineStarts(text);
 		let lo = 0;
 		let hi = starts.length - 1;
 		while (lo < hi) {
