@@ -9,6 +9,7 @@ import { basename, dirname, join, relative } from 'node:path';
 import { createInterface } from 'node:readline';
 import { DOCS_DIR, OUT_DIR, SITE_URL } from '../src/lib/site-config.ts';
 import { ServingFilesError, writeServingFiles } from './lib/serving-files.ts';
+import { ServiceWorkerError, writeServiceWorker } from './lib/service-worker.ts';
 
 const here = dirname(import.meta.dirname);
 const RUNNER_VARIABLES = /^(VITEST.*|DEV|PROD|SSR|MODE|BASE_URL|TEST)$/;
@@ -45,7 +46,7 @@ function relay(stream: NodeJS.ReadableStream, sink: NodeJS.WriteStream) {
 relay(astro.stdout!, process.stdout);
 relay(astro.stderr!, process.stderr);
 
-astro.on('close', (code) => {
+astro.on('close', async (code) => {
 	if (code !== 0) {
 		rmSync(staging, { recursive: true, force: true });
 		console.error(`build: astro build failed (exit ${code}); ${relative(process.cwd(), OUT_DIR) || '.'} was left as it was.`);
@@ -54,9 +55,11 @@ astro.on('close', (code) => {
 	// Redirect pages, the published URL list and nginx's redirect map and CSP, from the final HTML.
 	try {
 		writeServingFiles(staging, DOCS_DIR, SITE_URL);
+		// Offline after one visit: Workbox's worker precaching the final output (redirect pages included).
+		await writeServiceWorker(staging);
 	} catch (error) {
 		rmSync(staging, { recursive: true, force: true });
-		console.error(error instanceof ServingFilesError ? error.message : `build: serving files failed: ${String(error)}`);
+		console.error(error instanceof ServingFilesError || error instanceof ServiceWorkerError ? error.message : `build: serving files failed: ${String(error)}`);
 		console.error(`build: ${relative(process.cwd(), OUT_DIR) || '.'} was left as it was.`);
 		process.exit(1);
 	}

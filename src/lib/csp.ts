@@ -77,6 +77,9 @@ export function contentSecurityPolicy(scripts: Iterable<string>): string {
 		"img-src 'self' data:",
 		"font-src 'self' data:",
 		"connect-src 'self'",
+		// The offline copy's service worker (/sw.js, scripts/lib/service-worker.ts): said outright, not
+		// left to the fallback through script-src, so tightening scripts cannot silently drop it.
+		"worker-src 'self'",
 		"object-src 'none'",
 		"base-uri 'self'",
 		"form-action 'self'",

@@ -108,6 +108,7 @@ describe('nginx: content types, caching, compression', () => {
 	const astroCss = () => `/_astro/${firstFile('_astro', /\.css$/)}`;
 	const fragment = () => `/pagefind/fragment/${firstFile('pagefind/fragment', /\.pf_fragment$/)}`;
 	const wasm = () => `/pagefind/${firstFile('pagefind', /^wasm\..*\.pagefind$/)}`;
+	const workboxRuntime = () => `/${firstFile('.', /^workbox-[0-9a-f]+\.js$/)}`;
 
 	it.each([
 		['/11-infrastructure/k3s-setup/index.md', 'text/markdown; charset=utf-8', 'no-cache'],
@@ -125,6 +126,9 @@ describe('nginx: content types, caching, compression', () => {
 		[fragment, 'application/octet-stream', 'public, max-age=31536000, immutable'],
 		[astroJs, 'application/javascript; charset=utf-8', 'public, max-age=31536000, immutable'],
 		[astroCss, 'text/css; charset=utf-8', 'public, max-age=31536000, immutable'],
+		// The service worker is revalidated on every update check; its Workbox runtime is named by its hash.
+		['/sw.js', 'application/javascript; charset=utf-8', 'no-cache'],
+		[workboxRuntime, 'application/javascript; charset=utf-8', 'public, max-age=31536000, immutable'],
 	] as const)('%s: %s, %s', async (path, type, cache) => {
 		const answer = await site(typeof path === 'function' ? path() : path);
 		expect(answer.status).toBe(200);

@@ -35,7 +35,7 @@ describe('contentSecurityPolicy', () => {
 	it('allows scripts from the site and by hash only, and nothing framing it', () => {
 		const csp = contentSecurityPolicy([THEME, THEME, 'b()']);
 		expect(csp).toBe(
-			`default-src 'self'; script-src 'self' 'wasm-unsafe-eval' ${[sha(THEME), sha('b()')].sort().join(' ')}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'`,
+			`default-src 'self'; script-src 'self' 'wasm-unsafe-eval' ${[sha(THEME), sha('b()')].sort().join(' ')}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'`,
 		);
 	});
 });
