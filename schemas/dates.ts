@@ -37,7 +37,14 @@ function isoDateSchema(field: string, description: string) {
 		.describe(description);
 }
 
-export const lastUpdatedSchema = isoDateSchema('last_updated', 'Date of the last substantive review or change, ISO YYYY-MM-DD, not in the future.');
+/**
+ * Optional: the date lives in Git already, and a field every edit must remember to bump is one that
+ * goes stale. The default is worked out where the file path is known (src/lib/git-dates.ts), not here.
+ */
+export const lastUpdatedSchema = isoDateSchema(
+	'last_updated',
+	'Date of the last substantive review or change, ISO YYYY-MM-DD, not in the future. Optional: when unset, the date (UTC) of the last Git commit that touched the file is used; `npm run check` counts a page with uncommitted changes as changed today. Set it to pin a date, or when the repository has no Git history (it is then required).',
+).optional();
 
 /**
  * Optional because most guides and references have no procedure to review; a runbook records here

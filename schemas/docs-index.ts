@@ -29,7 +29,7 @@ export const indexedFrontmatterSchema = z
 		tags: z.array(tagEnum).min(1).describe(frontmatterShape.tags.description ?? ''),
 		related: z.array(docIdSchema).describe('The `related` frontmatter resolved to doc ids, in the order the page lists them.'),
 		redirect_from: z.array(z.string().regex(REDIRECT_PATH)).describe(frontmatterShape.redirect_from.description ?? ''),
-		last_updated: z.iso.date().describe(frontmatterShape.last_updated.description ?? ''),
+		last_updated: z.iso.date().describe('Date of the last substantive change, YYYY-MM-DD: the page\'s `last_updated` when it sets one, else the date (UTC) of the last Git commit that touched its file (for a file with no commit yet, the build\'s date).'),
 		last_reviewed: z.iso.date().nullable().describe(frontmatterShape.last_reviewed.description ?? ''),
 		owner: frontmatterShape.owner,
 		review_frequency: frontmatterShape.review_frequency,

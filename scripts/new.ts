@@ -6,7 +6,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { today } from '../schemas/dates.ts';
 import { KINDS, type Kind } from '../schemas/kind.ts';
 import { closest } from '../schemas/suggest.ts';
 import { DocTree } from '../src/lib/doc-tree.ts';
@@ -53,5 +52,5 @@ const pages: PageTags[] = existsSync(root)
 	: [];
 const related = nearestRelated(pages, title, [defaultTagFor(dir)], dir);
 mkdirSync(dirname(file), { recursive: true });
-writeFileSync(file, scaffold({ kind: kind as Kind, title, dir, today: today(), related }), { flag: 'wx' });
+writeFileSync(file, scaffold({ kind: kind as Kind, title, dir, related }), { flag: 'wx' });
 console.log(shown);

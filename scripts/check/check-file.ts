@@ -77,7 +77,13 @@ export function analyseFile(docsRoot: string, rel: string, display: string, opti
 		const fm = readFrontmatter(source);
 		guard('frontmatter', () => checkFrontmatter({ rel, display, source, report }, fm));
 		analysis.related = collectRelated(fm);
-		guard('stale', () => fm.data && checkStale(fm.data, (key) => keyAt(source, fm, key), options.today, report));
+		guard('stale', () => {
+			const data = fm.data;
+			if (!data) return;
+			// No last_updated written: its date is Git's, judged after this (bytes-only, cached) analysis.
+			if (data.last_updated === undefined) analysis.undated = { review_frequency: data.review_frequency, last_reviewed: data.last_reviewed, at: keyAt(source, fm, 'review_frequency'), reviewedAt: data.last_reviewed ? keyAt(source, fm, 'last_reviewed') : undefined };
+			else checkStale({ ...data, last_updated: data.last_updated }, (key) => keyAt(source, fm, key), options.today, report);
+		});
 		// Past the size limit only the linear text scans run: the page is refused anyway, and no page may
 		// make the check slow (page-budget.ts).
 		if (oversize) {

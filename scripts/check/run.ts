@@ -21,6 +21,7 @@ import { checkRelated } from './rules/frontmatter.ts';
 import { checkLinks } from './rules/links.ts';
 import { checkUrls } from './rules/redirects.ts';
 import { reportMermaid } from './rules/mermaid.ts';
+import { checkUndated } from './rules/stale.ts';
 import type { CheckOptions, FileAnalysis, Problem, Report } from './types.ts';
 import type { FromWorker, WorkerInput } from './worker.ts';
 
@@ -136,6 +137,8 @@ export async function checkDocs(tree: DocTree, targets: Target[], options: RunOp
 			report('check-internal', 'error', { line: 1, column: 1 }, `Unexpected failure resolving this file's links (${firstLine(error)}), expected the check to finish; please report this with the file`);
 		}
 	}
+	// Pages that leave last_updated to Git: one history read for all of them (none: no git process).
+	problems.push(...checkUndated(tree.root, analyses, options.today));
 	// Published URLs, redirects and runbook_url links: the whole tree's routes against the contract.
 	problems.push(...checkUrls({ tree, selected, contract: options.urlContract }));
 

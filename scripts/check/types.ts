@@ -1,4 +1,5 @@
 import type { HeadingInfo } from '../../src/lib/markdown.ts';
+import type { Undated } from './rules/stale.ts';
 
 /** `info`: shown, never fails a run, not even with --strict (e.g. a command no CLI spec covers). */
 export type Severity = 'error' | 'warning' | 'info';
@@ -65,4 +66,6 @@ export interface FileAnalysis {
 	links: LinkRef[];
 	related: RelatedRef[];
 	mermaid: MermaidFence[];
+	/** Set when the frontmatter is valid but does not write last_updated: the stale rule then waits for Git's date (./rules/stale.ts checkUndated). */
+	undated?: Undated;
 }

@@ -58,7 +58,6 @@ export interface ScaffoldInput {
 	kind: Kind;
 	title: string;
 	dir: string;
-	today: string;
 	/** The nearest existing pages (`nearestRelated`), written into `related` for the author to prune. */
 	related?: string[];
 }
@@ -114,7 +113,7 @@ const SAMPLE_STEP = [
 	'',
 ];
 
-export function scaffold({ kind, title, dir, today, related = [] }: ScaffoldInput): string {
+export function scaffold({ kind, title, dir, related = [] }: ScaffoldInput): string {
 	const defaults = FOLDER_DEFAULTS[dir.split('/')[0]!] ?? FALLBACK;
 	const frontmatter = {
 		title,
@@ -126,7 +125,8 @@ export function scaffold({ kind, title, dir, today, related = [] }: ScaffoldInpu
 		version: '1.0.0',
 		tags: [defaults.tag],
 		related,
-		last_updated: today,
+		// No last_updated: the page's date is its last commit's (src/lib/git-dates.ts). A date typed
+		// today is already wrong on merge day, and later edits would have to remember to bump it.
 		owner: 'SRE Team',
 		review_frequency: 'monthly',
 		// What an engineer types to find the page; the title's words are the first guess.

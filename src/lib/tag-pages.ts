@@ -2,6 +2,7 @@
 import { getCollection } from 'astro:content';
 import type { Frontmatter } from '../../schemas/frontmatter.ts';
 import { TAG_REGISTRY, type Tag } from '../../schemas/tag-registry.ts';
+import { pageLastUpdated } from './page-dates.ts';
 import { urlForId } from './routes.ts';
 
 export interface TaggedDoc {
@@ -35,7 +36,7 @@ export async function docsByTag(): Promise<Map<Tag, TaggedDoc[]>> {
 export async function generatedFrontmatter(title: string, description: string, tags: Tag[]) {
 	const entries = await getCollection('docs');
 	// The newest source date, not the clock, so rebuilding the same commit yields the same page.
-	const newest = entries.map((e) => (e.data as unknown as Frontmatter).last_updated).sort().at(-1) ?? '2026-01-01';
+	const newest = entries.map((e) => pageLastUpdated(e.data as unknown as Frontmatter, e.filePath).date).sort().at(-1) ?? '2026-01-01';
 	return { title, description, type: 'overview', category: 'operations', kind: 'reference', status: 'current', version: '1.0.0', tags, last_updated: newest, owner: 'SRE Team', review_frequency: 'monthly' } as const;
 }
 

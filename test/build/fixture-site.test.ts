@@ -1,7 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURE_DIST } from '../helpers/paths.ts';
+import { FIXTURE_DIST, ROOT } from '../helpers/paths.ts';
 
 const page = (route: string) => readFileSync(join(FIXTURE_DIST, route, 'index.html'), 'utf8');
 const main = (html: string) => html.slice(html.indexOf('<main'), html.indexOf('</main>'));
@@ -26,6 +27,22 @@ describe('fixture site build', () => {
 		expect(details).toContain('<dt>Version</dt><dd>2.1.0</dd>');
 		expect(details).toContain('<a href="/tags/kubernetes/" data-pagefind-filter="tag">kubernetes</a>');
 		expect(html).toContain('<p hidden data-pagefind-weight="6">zephyrquokka · bounce pods</p>');
+	});
+
+	// guides/old-guide sets no last_updated: the page and the agents' index show its last commit's date.
+	it('defaults last_updated to the date of the last commit that touched the file', () => {
+		const seconds = execFileSync('git', ['log', '-1', '--format=%ct', '--', 'test/fixtures/site/guides/old-guide.mdx'], { cwd: ROOT, encoding: 'utf8' }).trim();
+		expect(seconds, 'the fixture page is committed').toMatch(/^\d+$/);
+		const day = new Date(Number(seconds) * 1000).toISOString().slice(0, 10);
+		const due = new Date(Date.parse(day) + 365 * 86_400_000).toISOString().slice(0, 10);
+		const html = main(page('guides/old-guide'));
+		expect(html).toContain(`<span>Updated <time datetime="${day}">${day}</time></span><span>Review due <time datetime="${due}">${due}</time></span>`);
+		expect(html).toContain(`<dt>Last updated</dt><dd><time datetime="${day}" data-date-source="git">${day}</time></dd>`);
+		const index = JSON.parse(readFileSync(join(FIXTURE_DIST, 'docs-index.json'), 'utf8')) as { docs: { id: string; frontmatter: { last_updated: string } }[] };
+		expect(index.docs.find((d) => d.id === 'guides/old-guide')!.frontmatter.last_updated).toBe(day);
+		expect(readFileSync(join(FIXTURE_DIST, 'guides/old-guide/index.md'), 'utf8')).toContain(`\nlast_updated: ${day}\n`);
+		// A page that sets the field keeps it.
+		expect(main(page('ops/restart-runbook'))).toContain('<dt>Last updated</dt><dd><time datetime="2026-01-02" data-date-source="frontmatter">2026-01-02</time></dd>');
 	});
 
 	it('lists Related with target titles and Referenced-by backlinks', () => {

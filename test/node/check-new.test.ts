@@ -2,7 +2,6 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { today } from '../../schemas/dates.ts';
 import { frontmatterSchema } from '../../schemas/frontmatter.ts';
 import { RUNBOOK_SECTIONS } from '../../schemas/kind.ts';
 import { readFrontmatter } from '../../src/lib/frontmatter.ts';
@@ -28,7 +27,9 @@ describe('npm run new', () => {
 	it('writes frontmatter the schema accepts, with the house defaults', () => {
 		const fm = readFrontmatter(readFileSync(file, 'utf8'));
 		expect(fm.problems).toEqual([]);
-		expect(frontmatterSchema.parse(fm.raw)).toMatchObject({ title: 'Restart Kafka brokers', kind: 'runbook', type: 'infrastructure', category: 'operations', status: 'draft', version: '1.0.0', owner: 'SRE Team', last_updated: today(), tags: ['infrastructure'] });
+		expect(frontmatterSchema.parse(fm.raw)).toMatchObject({ title: 'Restart Kafka brokers', kind: 'runbook', type: 'infrastructure', category: 'operations', status: 'draft', version: '1.0.0', owner: 'SRE Team', tags: ['infrastructure'] });
+		// The date is left to Git (the last commit touching the page); the check counts an uncommitted page as changed today.
+		expect(fm.raw).not.toHaveProperty('last_updated');
 	});
 
 	it('writes the five runbook sections in order, each failing runbook-scaffold until filled in', () => {
@@ -36,10 +37,11 @@ describe('npm run new', () => {
 		expect(headings).toEqual(RUNBOOK_SECTIONS.map((s) => `## ${s}`));
 		const result = runCheck(['--root', root]);
 		const lines = linesOf(result);
-		// description, intro, one per section, and the sample step's action and expected output.
+		// description, intro, one per section, and the sample step's action and expected output; no
+		// missing last_updated and nothing stale: an uncommitted page counts as changed today.
 		expect(lines.map((l) => l.split('  ')[1])).toEqual(Array(9).fill('runbook-scaffold'));
 		expect(lines[0]).toBe(`${rel}/11-infrastructure/restart-kafka-brokers.mdx:3:14  runbook-scaffold  Unexpected scaffold placeholder in \`description\`, expected one sentence saying what the page is for`);
-		expect(lines[2]).toBe(`${rel}/11-infrastructure/restart-kafka-brokers.mdx:21:1  runbook-scaffold  Unexpected scaffold placeholder \`TODO: List the access, tools and state needed before the …\`, expected the section's real content (replace the TODO: line)`);
+		expect(lines[2]).toBe(`${rel}/11-infrastructure/restart-kafka-brokers.mdx:20:1  runbook-scaffold  Unexpected scaffold placeholder \`TODO: List the access, tools and state needed before the …\`, expected the section's real content (replace the TODO: line)`);
 		expect(result.status).toBe(1);
 	});
 

@@ -12,6 +12,7 @@ import { visit } from 'unist-util-visit';
 import { docsChunkSchema, type DocsChunk } from '../../../schemas/docs-chunk.ts';
 import { docsIndexSchema, DOCS_INDEX_SCHEMA_VERSION, type DocsIndex, type IndexedDoc } from '../../../schemas/docs-index.ts';
 import type { Frontmatter } from '../../../schemas/frontmatter.ts';
+import type { Dated } from '../page-dates.ts';
 import { TAG_REGISTRY, type Tag } from '../../../schemas/tag-registry.ts';
 import { TAGS } from '../../../schemas/tags.ts';
 import type { DocGraph } from '../doc-graph.ts';
@@ -31,8 +32,8 @@ export interface AgentDocSource {
 	rel: string;
 	/** The whole file, frontmatter included. */
 	source: string;
-	/** Frontmatter as the content collection validated it. */
-	data: Frontmatter;
+	/** Frontmatter as the content collection validated it, last_updated resolved (src/lib/page-dates.ts). */
+	data: Dated<Frontmatter>;
 }
 
 export interface SiteInfo {
@@ -133,6 +134,7 @@ export function buildAgentFiles({ docs, graph, tree, site, generatedAt, redirect
 				review_frequency: fm.review_frequency,
 				search_keywords: [...(fm.search_keywords ?? [])],
 				ai_optimized: fm.ai_optimized ?? false,
+				print_binder: fm.print_binder ?? false,
 			},
 			headings: headingsWithAnchors(body).map((h) => ({ ...h, url: `${urls.page(doc.id)}#${h.anchor}` })),
 			wordCount: countWords(body.children.map(plainText).join('\n')),

@@ -3,6 +3,7 @@ import { getCollection } from 'astro:content';
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { Frontmatter } from '../../../schemas/frontmatter.ts';
+import { withLastUpdated } from '../page-dates.ts';
 import { redirectsOf } from '../redirects.ts';
 import { siteGraph } from '../site-graph.ts';
 import { DOCS_DIR, EDIT_BASE_URL, REPO_URL, SITE_DESCRIPTION, SITE_TITLE, SITE_URL } from '../site-config.ts';
@@ -20,7 +21,7 @@ export function siteAgentFiles(): Promise<AgentFiles> {
 			.filter((e) => e.filePath)
 			.map((e) => {
 				const abs = resolve(e.filePath!);
-				return { id: e.id, sourcePath: posix(relative(process.cwd(), abs)), rel: posix(relative(DOCS_DIR, abs)), source: readFileSync(abs, 'utf8'), data: e.data as unknown as Frontmatter };
+				return { id: e.id, sourcePath: posix(relative(process.cwd(), abs)), rel: posix(relative(DOCS_DIR, abs)), source: readFileSync(abs, 'utf8'), data: withLastUpdated(e.data as unknown as Frontmatter, abs) };
 			});
 		const newestDocDate = docs.map((d) => d.data.last_updated).sort().at(-1);
 		return buildAgentFiles({
