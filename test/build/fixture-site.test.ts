@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { REVIEW_FREQUENCIES } from '../../schemas/review.ts';
 import { FIXTURE_DIST, ROOT } from '../helpers/paths.ts';
 
 const page = (route: string) => readFileSync(join(FIXTURE_DIST, route, 'index.html'), 'utf8');
@@ -34,7 +35,7 @@ describe('fixture site build', () => {
 		const seconds = execFileSync('git', ['log', '-1', '--format=%ct', '--', 'test/fixtures/site/guides/old-guide.mdx'], { cwd: ROOT, encoding: 'utf8' }).trim();
 		expect(seconds, 'the fixture page is committed').toMatch(/^\d+$/);
 		const day = new Date(Number(seconds) * 1000).toISOString().slice(0, 10);
-		const due = new Date(Date.parse(day) + 365 * 86_400_000).toISOString().slice(0, 10);
+		const due = new Date(Date.parse(day) + REVIEW_FREQUENCIES.yearly * 86_400_000).toISOString().slice(0, 10);
 		const html = main(page('guides/old-guide'));
 		expect(html).toContain(`<span>Updated <time datetime="${day}">${day}</time></span><span>Review due <time datetime="${due}">${due}</time></span>`);
 		expect(html).toContain(`<dt>Last updated</dt><dd><time datetime="${day}" data-date-source="git">${day}</time></dd>`);
