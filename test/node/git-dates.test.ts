@@ -8,6 +8,7 @@ import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, w
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { buildAgentFiles } from '../../src/lib/agents/build-agent-files.ts';
 import { buildDocGraph } from '../../src/lib/doc-graph.ts';
 import { readFrontmatter } from '../../src/lib/frontmatter.ts';
@@ -164,5 +165,15 @@ describe("the agents' index", () => {
 		});
 		expect(Object.fromEntries(files.index.docs.map((d) => [d.id, d.frontmatter.last_updated]))).toEqual({ alpha: '2026-01-02', bravo: '2026-11-20' });
 		expect(files.twins.get('alpha')).toContain('\nlast_updated: 2026-01-02\n');
+	});
+});
+
+describe('CI', () => {
+	// A depth-1 checkout (actions/checkout's default) would date every undated page by the one commit it has.
+	it.each(['docs.yml', 'publish.yml'])('%s checks out the full history', (workflow) => {
+		const doc = parse(readFileSync(join(ROOT, '.github/workflows', workflow), 'utf8')) as { jobs: Record<string, { steps: { uses?: string; with?: Record<string, unknown> }[] }> };
+		const checkouts = Object.values(doc.jobs).flatMap((job) => job.steps.filter((step) => step.uses?.startsWith('actions/checkout@')));
+		expect(checkouts.length).toBeGreaterThan(0);
+		for (const step of checkouts) expect(step.with?.['fetch-depth']).toBe(0);
 	});
 });
