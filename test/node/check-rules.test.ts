@@ -53,6 +53,9 @@ const expected = (F: string): Record<string, { exit: number; rule?: string; line
 		exit: 1,
 		lines: [
 			`${F}:17:9  link-target  Unexpected link to missing doc \`./targt.md\`, expected an existing page (looked for \`targt.md\`, \`targt.mdx\`) (did you mean \`target.mdx\`?)`,
+			// Site-absolute links under /downloads/ name a file the build writes there (src/lib/downloads.ts).
+			`${F}:19:9  link-target  Unexpected link to \`/downloads/neotool-ops-docs-offline.zp\`, expected a file the build writes under \`/downloads/\` (did you mean \`/downloads/neotool-ops-docs-offline.zip\`?)`,
+			`${F}:19:72  link-target  Unexpected link to \`/downloads/dr-binder.pdf\`, expected a file the build writes under \`/downloads/\` (did you mean \`/downloads/neotool-dr-binder.pdf\`?)`,
 		],
 	},
 	'mdx-syntax': {

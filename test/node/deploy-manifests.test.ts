@@ -73,7 +73,7 @@ describe('deploy/kubernetes manifests', () => {
 		// The mirror's own name (ADR 0005): docs.neotool.io points at Cloudflare Pages, where an HTTP-01
 		// challenge for it could never reach the cluster.
 		expect(ingress.spec.tls).toEqual([{ hosts: ['docs-mirror.neotool.io'], secretName: 'docs-mirror-neotool-io-tls' }]);
-		expect(ingress.spec.rules!.map((rule) => rule.host)).toEqual(['docs-mirror.neotool.io']);
+		expect((ingress.spec.rules as { host: string }[]).map((rule) => rule.host)).toEqual(['docs-mirror.neotool.io']);
 		expect(find('Middleware', 'traefik.io/v1alpha1').spec.headers.stsSeconds).toBe(31536000);
 	});
 
