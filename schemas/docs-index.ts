@@ -11,7 +11,7 @@ import { REDIRECT_PATH } from './redirect-from.ts';
 import { TAGS } from './tags.ts';
 
 /** Bump MAJOR when a field is removed or changes meaning, MINOR when one is added. */
-export const DOCS_INDEX_SCHEMA_VERSION = '1.1.0';
+export const DOCS_INDEX_SCHEMA_VERSION = '1.2.0';
 
 const tagEnum = z.enum(TAGS).describe('A tag from the registry (schemas/tag-registry.ts).');
 const url = (what: string) => z.url().describe(what);
@@ -35,6 +35,7 @@ export const indexedFrontmatterSchema = z
 		review_frequency: frontmatterShape.review_frequency,
 		search_keywords: z.array(z.string().min(1)).describe(frontmatterShape.search_keywords.description ?? ''),
 		ai_optimized: z.boolean().describe(frontmatterShape.ai_optimized.description ?? ''),
+		print_binder: z.boolean().describe(frontmatterShape.print_binder.description ?? ''),
 	})
 	.strict();
 

@@ -9,6 +9,7 @@ import { lastReviewedSchema, lastUpdatedSchema } from './dates.ts';
 import { docTypeSchema } from './doc-type.ts';
 import { kindSchema } from './kind.ts';
 import { plainText } from './plain-text.ts';
+import { printBinderSchema } from './print-binder.ts';
 import { relatedSchema } from './related.ts';
 import { redirectFromSchema } from './redirect-from.ts';
 import { ownerSchema, reviewFrequencySchema } from './review.ts';
@@ -40,6 +41,7 @@ export const frontmatterShape = {
 		.default([])
 		.describe('Extra words people type when looking for this page (synonyms, error messages, tool names); weighted in search.'),
 	ai_optimized: z.boolean().default(false).describe('True when the page is written for agents too: self-contained sections, explicit commands, no meaning carried only by layout.'),
+	print_binder: printBinderSchema,
 } as const;
 
 /** Every key a page may write: the project's fields and the theme's allowed ones (refused ones are declared to say why). */
