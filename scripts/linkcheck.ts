@@ -5,11 +5,12 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { LinkChecker } from 'linkinator';
+import type { LinkResult } from 'linkinator';
 import { DOCS_DIR, OUT_DIR } from '../src/lib/site-config.ts';
 import { serveStatic } from './lib/static-server.ts';
 import { ExternalCache } from './linkcheck/external-cache.ts';
 import { linkDeduper } from './linkcheck/dedupe-links.ts';
+import { LeanLinkChecker } from './linkcheck/lean-checker.ts';
 import { brokenLinks, formatBroken } from './linkcheck/report.ts';
 import { sourceIndex } from './linkcheck/sources.ts';
 
@@ -38,11 +39,14 @@ const base = server.url;
 deduper = linkDeduper(base);
 const cache = values.external ? new ExternalCache(resolve(values.cache!), Number(values['cache-hours'])) : undefined;
 const started = performance.now();
-const checker = new LinkChecker();
+const checker = new LeanLinkChecker();
 let pages = 0;
 checker.on('pagestart', () => pages++);
+// Every result as it is recorded: the checker's own returned list keeps only the broken ones (lean-checker.ts).
+const links: LinkResult[] = [];
+checker.on('link', (link) => links.push(link));
 try {
-	const result = await checker.check({
+	await checker.check({
 		path: `${base}/`,
 		recurse: true,
 		checkFragments: true,
@@ -55,12 +59,12 @@ try {
 		linksToSkip: async (link) => !link.startsWith(base) && (!values.external || cache!.isFresh(link)),
 	});
 	if (cache) {
-		for (const r of result.links) if (!r.url.startsWith(base) && r.state === 'OK') cache.recordOk(r.url, r.status ?? 200);
+		for (const r of links) if (!r.url.startsWith(base) && r.state === 'OK') cache.recordOk(r.url, r.status ?? 200);
 		cache.save();
 	}
-	const broken = brokenLinks(result.links, base, sourceIndex(resolve(values.docs!)), deduper.repeatsOf);
+	const broken = brokenLinks(links, base, sourceIndex(resolve(values.docs!)), deduper.repeatsOf);
 	for (const b of broken) console.log(formatBroken(b));
-	const checked = new Set(result.links.filter((l) => l.state !== 'SKIPPED').map((l) => l.url)).size;
+	const checked = new Set(links.filter((l) => l.state !== 'SKIPPED').map((l) => l.url)).size;
 	console.error(`linkcheck: ${pages} pages, ${checked} distinct links checked in ${((performance.now() - started) / 1000).toFixed(1)} s: ${broken.length} broken`);
 	process.exitCode = broken.length > 0 ? 1 : 0;
 } finally {
