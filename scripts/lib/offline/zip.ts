@@ -1,0 +1,33 @@
+/**
+ * A zip whose bytes depend only on its entries (issue 23: the same commit gives the same zip):
+ * entries sorted by path, every timestamp the build stamp's instant, every file mode 0644, one
+ * compression level, no extra fields. fflate writes the archive.
+ */
+import { zipSync, type Zippable } from 'fflate';
+import { OfflineBundleError } from './error.ts';
+
+/** Unix (the "version made by" host), so the external attributes carry a file mode. */
+const UNIX = 3;
+const FILE_MODE = 0o100644;
+
+/**
+ * The DOS date-time fields of a zip entry hold local time, and fflate fills them from the Date's
+ * local fields; this Date's local fields are the instant's UTC ones, so the bytes are the same in
+ * every time zone. (DOS time has a 2-second resolution and starts in 1980.)
+ */
+export function zipTimestamp(instant: string): Date {
+	const utc = new Date(instant);
+	if (Number.isNaN(utc.getTime())) throw new OfflineBundleError(`offline bundle: build date \`${instant}\` is not a date`);
+	const floor = utc.getUTCFullYear() < 1980 ? new Date(Date.UTC(1980, 0, 1)) : utc;
+	return new Date(floor.getUTCFullYear(), floor.getUTCMonth(), floor.getUTCDate(), floor.getUTCHours(), floor.getUTCMinutes(), floor.getUTCSeconds());
+}
+
+export function deterministicZip(files: ReadonlyMap<string, Uint8Array>, instant: string): Uint8Array {
+	const mtime = zipTimestamp(instant);
+	const entries: Zippable = {};
+	for (const path of [...files.keys()].sort()) {
+		if (path.startsWith('/') || path.split('/').includes('..')) throw new OfflineBundleError(`offline bundle: unsafe path in the zip: ${path}`);
+		entries[path] = [files.get(path)!, { mtime, os: UNIX, attrs: FILE_MODE << 16, level: 9 }];
+	}
+	return zipSync(entries);
+}

@@ -1,0 +1,106 @@
+/**
+ * The offline copy as an on-call engineer uses it (issue 23): the real build's zip, unzipped into a
+ * temporary folder and opened from file:// in Debian's Chromium. Nothing is served: any request
+ * that is not file: fails the test.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { unzipSync } from 'fflate';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, type BrowserSession } from '../helpers/browser.ts';
+import { SITE_DIST } from '../helpers/paths.ts';
+
+// OFFLINE_TEST_DIST: a build made elsewhere (OUT_DIR=… npm run build), to run this file on its own.
+const ZIP = join(process.env.OFFLINE_TEST_DIST ?? SITE_DIST, 'downloads/neotool-ops-docs-offline.zip');
+const PITR_TITLE = 'PostgreSQL Point-in-Time Recovery';
+
+let folder = '';
+let browser: BrowserSession;
+let root = '';
+const requested: string[] = [];
+const errors: string[] = [];
+
+beforeAll(async () => {
+	folder = mkdtempSync(join(tmpdir(), 'neotool-offline-'));
+	for (const [path, bytes] of Object.entries(unzipSync(readFileSync(ZIP)))) {
+		if (path.endsWith('/')) continue;
+		mkdirSync(dirname(join(folder, path)), { recursive: true });
+		writeFileSync(join(folder, path), bytes);
+	}
+	root = pathToFileURL(`${folder}/`).href;
+	browser = await launchBrowser();
+});
+
+afterAll(async () => {
+	await browser?.close();
+	rmSync(folder, { recursive: true, force: true });
+});
+
+async function open(path: string): Promise<Page> {
+	const page = await browser.newPage();
+	page.on('request', (request) => requested.push(request.url()));
+	page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
+	await page.goto(root + path);
+	return page;
+}
+
+/** Every stylesheet the page links, loaded and with rules (a file:// path gone wrong loads nothing). */
+async function stylesheetsLoaded(page: Page): Promise<{ linked: number; withRules: number }> {
+	return page.evaluate(() => {
+		const links = [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')];
+		return { linked: links.length, withRules: links.filter((l) => (l.sheet?.cssRules.length ?? 0) > 0).length };
+	});
+}
+
+describe('the offline zip, unzipped and opened from file://', () => {
+	it('opens at index.html, styled, saying it is the offline copy and which build', async () => {
+		const page = await open('index.html');
+		const sheets = await stylesheetsLoaded(page);
+		expect(sheets.linked).toBeGreaterThan(0);
+		expect(sheets.withRules).toBe(sheets.linked);
+		// Starlight's layout applied: the header is a fixed bar, not an unstyled block.
+		expect(await page.locator('header.header').evaluate((el) => getComputedStyle(el).position)).toBe('fixed');
+		const stamp = page.locator('.build-stamp');
+		expect(await stamp.getAttribute('data-build-commit')).toMatch(/^([0-9a-f]{12}|unknown)$/);
+		expect(await stamp.textContent()).toMatch(/^Offline copy .*This copy: commit \S+.*, built \d{4}-\d{2}-\d{2}\.$/);
+		expect(await page.locator('.offline-copy-note').textContent()).toContain(`commit ${await stamp.getAttribute('data-build-commit')}`);
+		await page.close();
+	});
+
+	it('follows links from the section index to a runbook, whose diagram shows as SVG', async () => {
+		const page = await open('11-infrastructure/index.html');
+		await page.locator('main a', { hasText: PITR_TITLE }).first().click();
+		await page.waitForURL(`${root}11-infrastructure/postgresql-pitr-runbook/index.html`);
+		expect(await page.locator('h1#_top').textContent()).toBe(PITR_TITLE);
+		const diagram = page.locator('figure[data-mermaid-static] .mermaid-svg:visible svg').first();
+		await diagram.waitFor();
+		const box = await diagram.boundingBox();
+		expect(box && box.width > 100 && box.height > 50).toBe(true);
+		// The sidebar's link back to the front page is a file, not a folder file:// cannot list.
+		expect(await page.locator('a.site-title').evaluate((a: HTMLAnchorElement) => a.href)).toBe(`${root}index.html`);
+		await page.close();
+	});
+
+	it('searches with the site\'s own dialog: "restore postgres from backup" finds the PITR runbook first, and opens it', async () => {
+		const page = await open('index.html');
+		await page.click('button[data-open-modal]');
+		await page.fill('#starlight__search .pagefind-ui__search-input', 'restore postgres from backup');
+		const first = page.locator('#starlight__search .pagefind-ui__result-link').first();
+		await first.waitFor({ timeout: 20_000 });
+		expect(await first.textContent()).toBe(PITR_TITLE);
+		await first.click();
+		await page.waitForURL(`${root}11-infrastructure/postgresql-pitr-runbook/index.html`);
+		expect(await page.locator('h1#_top').textContent()).toBe(PITR_TITLE);
+		await page.close();
+	});
+
+	it('made no request to anything but file:, never asked for a service worker, and no page threw', () => {
+		expect(requested.length).toBeGreaterThan(10);
+		expect(requested.filter((url) => !url.startsWith('file:'))).toEqual([]);
+		expect(requested.filter((url) => /\/sw\.js|workbox-/.test(url))).toEqual([]);
+		expect(errors).toEqual([]);
+	});
+});
