@@ -27,9 +27,11 @@ export const WORKBOX_RUNTIME = /^workbox-[0-9a-f]+\.js$/;
 const PRECACHE_PATTERNS = ['**/*.{html,css,js,mjs,svg,png,ico,webp,jpg,jpeg,gif,woff,woff2,ttf}', 'pagefind/**/*', 'search-vocabulary.json'];
 /**
  * Left out: downloads/ (the offline zip and the DR binder: large, and copies of what is cached),
- * _nginx/ (nginx's snippets, never served), and the worker's own files (Workbox adds those itself).
+ * _nginx/ (nginx's snippets, never served), 404.html (nginx sends it only as the answer to a missing
+ * path and refuses it asked for by name: one failed fetch and the worker never installs) and the
+ * worker's own files.
  */
-const PRECACHE_IGNORES = ['downloads/**', '_nginx/**'];
+const PRECACHE_IGNORES = ['downloads/**', '_nginx/**', '404.html'];
 /** Astro's and Pagefind's names carry a content hash: the URL alone versions them. */
 const HASHED_URLS = /^(?:_astro\/|pagefind\/(?:fragment|index|filter)\/)/;
 /**

@@ -57,12 +57,11 @@ describe('precache manifest', () => {
 		expect(publishedUrl('_astro/page.AbC123.js')).toBe('_astro/page.AbC123.js');
 	});
 
-	it('precaches pages, assets, Pagefind and the vocabulary; not downloads, nginx snippets, bulk agent files or twins', async () => {
+	it('precaches pages, assets, Pagefind and the vocabulary; not downloads, nginx snippets, the 404 page, bulk agent files or twins', async () => {
 		const out = site('one');
 		const summary = await writeServiceWorker(out);
 		expect(summary.entries.map((e) => e.url)).toEqual([
 			'./',
-			'404.html',
 			'_astro/docs.XyZ789.css',
 			'_astro/page.AbC123.js',
 			'favicon.svg',
@@ -75,7 +74,7 @@ describe('precache manifest', () => {
 			'pagefind/wasm.en.pagefind',
 			'search-vocabulary.json',
 		]);
-		expect(summary.count).toBe(13);
+		expect(summary.count).toBe(12);
 		// Hashed names are versioned by their URL; everything else by its content.
 		const revision = Object.fromEntries(summary.entries.map((e) => [e.url, e.revision]));
 		expect(revision['_astro/page.AbC123.js']).toBeNull();
@@ -110,7 +109,7 @@ describe('precache manifest', () => {
 		expect(r2['ops/restart/']).not.toBe(r1['ops/restart/']);
 		expect(Object.keys(r2)).not.toContain('ops/pitr/');
 		const unchanged = Object.keys(r2).filter((url) => url !== 'ops/restart/');
-		expect(unchanged.length).toBe(11);
+		expect(unchanged.length).toBe(10);
 		for (const url of unchanged) expect(r2[url], url).toBe(r1[url]);
 	});
 
