@@ -102,9 +102,12 @@ async function checkAndPrint(): Promise<number> {
 	const warnings = problems.filter((p) => p.severity === 'warning').length;
 	if (format === 'json') console.log(formatJson(problems, { files: targets.length, errors, warnings }));
 	else {
-		const body = format === 'github' ? formatGithub(problems) : formatPretty(problems);
+		// --quiet (the build's log) leaves out `info` findings: they never fail a run, and 90 lines of them
+		// at the top of every build would bury the warning someone needs to see.
+		const shown = values.quiet ? problems.filter((p) => p.severity !== 'info') : problems;
+		const body = format === 'github' ? formatGithub(shown) : formatPretty(shown);
 		if (body) console.log(body);
-		if (!values.quiet || problems.length) console.error(summaryLine(targets.length, errors, warnings));
+		if (!values.quiet || shown.length) console.error(summaryLine(targets.length, errors, warnings));
 	}
 	return errors > 0 || (values.strict && warnings > 0) ? 1 : 0;
 }

@@ -7,3 +7,5 @@ export const SITE_DIST = resolve(ROOT, 'dist');
 export const FIXTURE_DOCS = resolve(ROOT, 'test/fixtures/site');
 export const FIXTURE_DIST = resolve(ROOT, 'test/.tmp/fixture-dist');
 export const TMP = resolve(ROOT, 'test/.tmp');
+/** What the real site's build (test/setup/build.ts) printed, stdout then stderr. */
+export const SITE_BUILD_LOG = resolve(TMP, 'site-build.log');

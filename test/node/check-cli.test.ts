@@ -78,6 +78,20 @@ describe('exit codes', () => {
 	});
 });
 
+describe('--quiet', () => {
+	it('prints nothing for a page whose only findings are `info`, which the plain run shows', () => {
+		const dir = join(TMP, 'check-quiet');
+		rmSync(dir, { recursive: true, force: true });
+		mkdirSync(dir, { recursive: true });
+		writeFileSync(join(dir, 'page.mdx'), `${FM('Quiet')}\n## Overview\n\n\`\`\`bash\nrover dev\n\`\`\`\n`);
+		const plain = runCheck(['--root', dir]);
+		expect(linesOf(plain).map((l) => l.split('  ')[1])).toEqual(['code-cli-unverified']);
+		const quiet = runCheck(['--root', dir, '--quiet']);
+		expect([quiet.stdout, quiet.stderr, quiet.status]).toEqual(['', '', 0]);
+		rmSync(dir, { recursive: true, force: true });
+	});
+});
+
 describe('--report review', () => {
 	it('lists what is due, grouped by owner, and exits 0', () => {
 		const dir = 'test/fixtures/check/stale';
