@@ -81,6 +81,8 @@ export default defineConfig({
 				Search: './src/components/Search.astro',
 				Head: './src/components/Head.astro',
 				Footer: './src/components/Footer.astro',
+				// "Edit page" with CONTRIBUTING.md beside it.
+				EditLink: './src/components/EditLink.astro',
 			},
 			customCss: ['./src/styles/docs.css'],
 			// Related / Referenced by in the table of contents.

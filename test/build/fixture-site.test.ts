@@ -83,6 +83,13 @@ describe('fixture site build', () => {
 
 	it('links each page to its source for editing', () => {
 		expect(page('ops/restart-runbook')).toContain('href="https://github.com/neotool/neotool/edit/main/test/fixtures/site/ops/restart-runbook.mdx"');
+		// …and, beside every edit link, the contributors' guide (scaffold, check, preview, pull request).
+		for (const route of ['', 'ops', 'ops/restart-runbook', 'guides/old-guide']) {
+			const html = page(route);
+			const edit = html.indexOf('/edit/main/test/fixtures/site/');
+			expect(edit, route).toBeGreaterThan(0);
+			expect(html.slice(edit), route).toMatch(/^[^<]*"[^>]*>[\s\S]*?<\/a>\s*<a class="contributing-link" href="https:\/\/github.com\/neotool\/neotool\/blob\/main\/CONTRIBUTING.md">How to contribute<\/a>/);
+		}
 	});
 
 	it('builds a tag index and a page per tag', () => {
