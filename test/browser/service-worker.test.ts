@@ -72,7 +72,7 @@ describe.runIf(existsSync(NGINX))('the served site, visited once, then offline (
 	beforeAll(async () => {
 		await deploy(small, 'v1');
 		nginx = await startNginx({ site: SITE_DIST, small });
-		browser = await launchBrowser();
+		browser = await launchBrowser({ serviceWorkers: 'allow' });
 	});
 	afterAll(async () => {
 		await browser?.close();

@@ -12,12 +12,18 @@ export interface BrowserSession {
 	close: () => Promise<void>;
 }
 
-/** Debian's chromium with a fresh profile, driven by playwright-core: nothing downloads a browser. */
-export async function launchBrowser(): Promise<BrowserSession> {
+/**
+ * Debian's chromium with a fresh profile, driven by playwright-core: nothing downloads a browser.
+ * Service workers are blocked unless asked for: the site's worker (scripts/lib/service-worker.ts)
+ * would precache the whole site in the background of every test and then answer requests that
+ * `page.route` can no longer see; test/browser/service-worker.test.ts asks for it.
+ */
+export async function launchBrowser(options: { serviceWorkers?: 'allow' | 'block' } = {}): Promise<BrowserSession> {
 	const profile = mkdtempSync(join(tmpdir(), 'neotool-chromium-'));
 	const context = await chromium.launchPersistentContext(profile, {
 		executablePath: '/usr/bin/chromium',
 		headless: true,
+		serviceWorkers: options.serviceWorkers ?? 'block',
 		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 	});
 	return {
