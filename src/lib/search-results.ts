@@ -7,9 +7,13 @@
  *   points at the page URL, which Pagefind's UI treats as the page's root and leaves out.
  * - Of more sections than the card shows, Pagefind's UI keeps those with the most matching words,
  *   so a long "Prerequisites" outranked the section whose heading is the question. Sections are
- *   ranked by their weighted matches instead — a word in a heading counts as Pagefind weighs
- *   headings — and the best `limit` are kept, in page order.
+ *   ranked first by the weight of their matches in the heading (any match weighted above body text:
+ *   the heading, or an alert name indexed under it), then by all their weighted matches, and the
+ *   best `limit` are kept, in page order. "rotate jwt signing key" shows *Key rotation*, whose
+ *   heading holds two of the words, rather than *Scheduled rotation*, a longer section with one.
  */
+import { SEARCH_ONLY_META } from './search-ranking.ts';
+
 export interface SearchSubResult {
 	url: string;
 	locations?: number[];
@@ -18,13 +22,22 @@ export interface SearchSubResult {
 
 export const SECTIONS_SHOWN = 3;
 
-const score = (s: SearchSubResult) => s.weighted_locations?.reduce((n, l) => n + l.weight, 0) ?? s.locations?.length ?? 0;
+const total = (s: SearchSubResult) => s.weighted_locations?.reduce((n, l) => n + l.weight, 0) ?? s.locations?.length ?? 0;
+/** Body text weighs 1 (less in code); Pagefind weighs headings 2 (h6) to 7 (h1). */
+const inHeading = (s: SearchSubResult) => s.weighted_locations?.reduce((n, l) => n + (l.weight > 1 ? l.weight : 0), 0) ?? 0;
+const byRelevance = (a: SearchSubResult, b: SearchSubResult) => inHeading(b) - inHeading(a) || total(b) - total(a);
 
 export function groupSubResults<T extends SearchSubResult>(pageUrl: string, subResults: T[], limit = SECTIONS_SHOWN): T[] {
 	const subs = subResults.map((s) => (s.url === `${pageUrl}#_top` ? { ...s, url: pageUrl } : s));
 	const root = subs[0]?.url === pageUrl ? subs.slice(0, 1) : [];
 	const sections = subs.slice(root.length);
 	if (sections.length <= limit) return subs;
-	const best = new Set([...sections].sort((a, b) => score(b) - score(a)).slice(0, limit));
+	const best = new Set([...sections].sort(byRelevance).slice(0, limit));
 	return [...root, ...sections.filter((s) => best.has(s))];
+}
+
+/** The result as the card shows it: ranking-only metadata (search-ranking.ts) is not a tag to show. */
+export function withoutSearchOnlyMeta<T extends { meta?: Record<string, string> }>(result: T): T {
+	if (result.meta) for (const key of SEARCH_ONLY_META) delete result.meta[key];
+	return result;
 }

@@ -6,9 +6,30 @@
  */
 import { parseFragment, serialize, type DefaultTreeAdapterMap } from 'parse5';
 import type { AlertLink } from './alert-runbooks.ts';
+import { RUNBOOK_SECTIONS } from '../../schemas/kind.ts';
 
 type Node = DefaultTreeAdapterMap['childNode'];
 type Element = DefaultTreeAdapterMap['element'];
+
+/**
+ * The page's ranking-only metadata fields (src/lib/search-ranking.ts explains how Pagefind weighs
+ * them), as `data-pagefind-meta` values. Empty fields are left out.
+ *  - Section headings are the `##` and `###` ones (deeper ones are steps within a section), less the
+ *    five every runbook must have: "Rollback" on forty pages says nothing about any of them, and in
+ *    one field with "Flux deploy key" it made Secrets Rotation "cover" *rollback deployment*.
+ *  - A deprecated or archived page gets none: it stays findable by its words and title, but does not
+ *    compete with the page that replaced it for the words its author chose.
+ */
+export function searchMeta(page: { headings: Array<{ depth: number; text: string }>; keywords: string[]; alerts: string[]; status: string }): string[] {
+	if (page.status === 'deprecated' || page.status === 'archived') return [];
+	const structural = new Set<string>(RUNBOOK_SECTIONS);
+	const fields: Array<[string, string[]]> = [
+		['headings', page.headings.filter((h) => (h.depth === 2 || h.depth === 3) && !structural.has(h.text)).map((h) => h.text)],
+		['keywords', page.keywords],
+		['alerts', page.alerts],
+	];
+	return fields.filter(([, values]) => values.length > 0).map(([key, values]) => `${key}:${values.join(' · ')}`);
+}
 
 /** Pagefind's largest weight: the alert name is exactly what the reader typed. */
 export const ALERT_WEIGHT = 10;

@@ -10,7 +10,7 @@
 import { PagefindUI } from '@pagefind/default-ui';
 // @ts-expect-error — Starlight's virtual module ships no type declarations (its own Search.astro is not type-checked).
 import { pagefindUserConfig } from 'virtual:starlight/pagefind-config';
-import { groupSubResults } from './search-results.ts';
+import { groupSubResults, withoutSearchOnlyMeta } from './search-results.ts';
 import { makeQueryRewriter } from './search-query.ts';
 
 export function mountSearch(host: HTMLElement, state: { pending: string }): void {
@@ -34,7 +34,8 @@ export function mountSearch(host: HTMLElement, state: { pending: string }): void
 		showImages: false,
 		translations,
 		showSubResults: true,
-		processResult: (result: { url: string; sub_results: Array<{ url: string }> }) => {
+		processResult: (result: { url: string; sub_results: Array<{ url: string }>; meta?: Record<string, string> }) => {
+			withoutSearchOnlyMeta(result);
 			// The title's own sub-result becomes the page's root, so Pagefind's UI leaves it out (search-results.ts).
 			result.sub_results = groupSubResults(result.url, result.sub_results);
 			result.url = formatURL(result.url);

@@ -230,6 +230,8 @@ describe('search from the keyboard', () => {
 		const tags = await results.first().locator('.pagefind-ui__result-tags').innerText();
 		expect(tags).toMatch(/Section: /);
 		expect(tags).toMatch(/Kind: (runbook|guide|reference|overview|adr)/);
+		// The ranking-only fields (src/lib/search-ranking.ts) rank; they are not tags to show.
+		expect(tags).not.toMatch(/Headings|Keywords|Alerts/i);
 		const excerpts = (await page.locator('#starlight__search .pagefind-ui__result-excerpt').allInnerTexts()).join('\n');
 		expect(excerpts).not.toMatch(/Review due|Owner SRE|Page details|Typeinfrastructure|Categorydeployment/);
 		// Generated pages (tag lists, the 404) are not answers: the pages they list are.

@@ -6,8 +6,8 @@ import { relatedSections } from '../../src/components/related-sections.ts';
 import { alertRunbooks } from '../../src/lib/alert-runbooks.ts';
 import { cacheFile, diagramKey, withStaticDiagrams } from '../../src/lib/mermaid-svg.ts';
 import { editDistance, makeQueryRewriter } from '../../src/lib/search-query.ts';
-import { groupSubResults } from '../../src/lib/search-results.ts';
-import { withAlertSections } from '../../src/lib/search-signals.ts';
+import { groupSubResults, withoutSearchOnlyMeta } from '../../src/lib/search-results.ts';
+import { searchMeta, withAlertSections } from '../../src/lib/search-signals.ts';
 import { classify, type AllowEntry } from '../../scripts/lib/vnu.ts';
 import { rankOf } from '../../scripts/search/eval.ts';
 
@@ -55,6 +55,18 @@ describe('search result grouping', () => {
 		expect(groupSubResults(page, subs).map((s) => s.url.split('#')[1] ?? 'root')).toEqual(['root', 'prerequisites', 'unsealing', 'troubleshooting']);
 	});
 
+	it('puts sections whose heading matches before longer sections that only mention the words', () => {
+		// "rotate jwt signing key" on Authentication: Key rotation's heading (h2, 6) holds two words,
+		// Scheduled rotation's (h3, 5) one, Keys in Vault's one; Tokens none, however much body text matches.
+		const subs = [sub('_top', [7]), sub('tokens', [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]), sub('keys-in-vault', [6, 1, 1, 1, 1, 1, 1, 1, 1]), sub('key-rotation', [6, 6, 1]), sub('scheduled-rotation', [5, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]), sub('undoing-a-rotation', [5, 1])];
+		expect(groupSubResults(page, subs).map((s) => s.url.split('#')[1] ?? 'root')).toEqual(['root', 'keys-in-vault', 'key-rotation', 'scheduled-rotation']);
+	});
+
+	it('keeps ranking-only metadata off the result card, and the rest on it', () => {
+		const result = { meta: { title: 'T', section: 'Infrastructure', headings: 'Steps', keywords: 'k', alerts: 'A' } };
+		expect(withoutSearchOnlyMeta(result).meta).toEqual({ title: 'T', section: 'Infrastructure' });
+	});
+
 	it('finds a section only when it is shown under its page', () => {
 		const shown = [{ url: '/a/', sections: ['/a/#one'] }, { url: '/b/', sections: ['/b/#two'] }];
 		expect(rankOf('/b/#two', shown)).toBe(2);
@@ -75,6 +87,23 @@ describe('alert names on their runbooks', () => {
 		} finally {
 			rmSync(dir, { recursive: true, force: true });
 		}
+	});
+
+	it('gives search the section headings, keywords and alerts as metadata fields, leaving empty ones out', () => {
+		const headings = [
+			{ depth: 1, text: 'Title' },
+			{ depth: 2, text: 'Checking the seal state' },
+			{ depth: 2, text: 'Steps' },
+			{ depth: 3, text: '1. Unseal' },
+			{ depth: 4, text: 'A detail' },
+			{ depth: 2, text: 'Rollback' },
+		];
+		expect(searchMeta({ headings, keywords: ['vault unseal', 'sealed'], alerts: [], status: 'current' })).toEqual(['headings:Checking the seal state · 1. Unseal', 'keywords:vault unseal · sealed']);
+		expect(searchMeta({ headings: [], keywords: [], alerts: ['VaultSealed'], status: 'draft' })).toEqual(['alerts:VaultSealed']);
+	});
+
+	it('gives a deprecated or archived page no ranking metadata', () => {
+		for (const status of ['deprecated', 'archived']) expect(searchMeta({ headings: [{ depth: 2, text: 'Restart' }], keywords: ['restart'], alerts: [], status })).toEqual([]);
 	});
 
 	it('puts an anchored alert name right after its section heading, hidden and weighted', () => {
