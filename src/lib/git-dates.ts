@@ -74,8 +74,8 @@ export function readGitHistory(docsDir: string): GitHistory {
 	}
 	const commits = new Map<string, LastCommit>();
 	// Newest first; the first commit naming a file is its last change. \x1e starts a commit, NUL ends each field.
-	const log = git(['-c', 'core.quotePath=false', 'log', '-z', '--no-renames', '--format=%x1e%H%x00%ct', '--name-only', '--', '.'], dir);
-	if (log === undefined) return NONE;
+	// Fails only where there is no commit yet (a new repository): every file is then uncommitted.
+	const log = git(['-c', 'core.quotePath=false', 'log', '-z', '--no-renames', '--format=%x1e%H%x00%ct', '--name-only', '--', '.'], dir) ?? '';
 	for (const record of log.split('\x1e')) {
 		if (!record) continue;
 		const [hash, seconds, ...files] = record.split('\0');

@@ -70,6 +70,16 @@ describe('readGitHistory', () => {
 		expect(gitHistory(docs)).toBe(gitHistory(docs));
 	});
 
+	it('in a repository with no commit yet, has every file as uncommitted', () => {
+		const fresh = join(base, 'fresh');
+		mkdirSync(join(fresh, 'docs'), { recursive: true });
+		git(fresh, ['init', '-q']);
+		writeFileSync(join(fresh, 'docs/alpha.mdx'), page('Alpha'));
+		const history = readGitHistory(join(fresh, 'docs'));
+		expect(history).toMatchObject({ available: true, commits: new Map(), changed: new Set(['alpha.mdx']) });
+		expect(checkLastUpdated(undefined, 'alpha.mdx', history, CHECK_TODAY)).toEqual({ date: CHECK_TODAY, source: 'working-tree' });
+	});
+
 	it('is unavailable outside a work tree', () => {
 		const plain = join(base, 'plain');
 		mkdirSync(plain);
