@@ -7,7 +7,11 @@
  *  - a word the site never uses, and that is not the start of one (the reader may still be typing),
  *    is replaced by the site's most frequent word one edit away (two, for words of 8 letters or
  *    more): "kafak" → "kafka", "unseel" → "unseal". The vocabulary is the site's own words
- *    (src/integrations/search-vocabulary.ts), so nothing is corrected towards a word no page has.
+ *    (src/integrations/search-vocabulary.ts), so nothing is corrected towards a word no page has;
+ *  - a plain word that no page has and that nothing corrects is dropped, as long as something is
+ *    left: with it, every page misses ("pod pending unbound pvc" found nothing while no page said
+ *    "unbound"); without it, the other words still find the pages about them. Words with digits,
+ *    `_`, `.` or `-` are kept: the vocabulary splits them, so "not in it" says nothing about them.
  */
 
 const STOP_WORDS = new Set(['a', 'an', 'the', 'is', 'are', 'was', 'be', 'do', 'does', 'did', 'to', 'of', 'for', 'on', 'in', 'at', 'my', 'our', 'i', 'we', 'how', 'what', 'why', 'when', 'where', 'can', 'it', 'its', 'this', 'that', 'with', 'from', 'up']);
@@ -56,9 +60,19 @@ export function makeQueryRewriter(vocabulary: Vocabulary | null) {
 		for (const w of vocabulary.words) if (editDistance(word, w, max) <= max) return w;
 		return word;
 	};
-	return (query: string): string => {
-		const words = tokens(query);
-		const meaningful = words.filter((w) => !STOP_WORDS.has(w));
-		return (meaningful.length > 0 ? meaningful : words).map(correct).join(' ');
+	/**
+	 * A word no page has in any form, and that was not corrected: Pagefind would find nothing with it.
+	 * "In any form" without a stemmer: no site word starts with the word less a suffix of up to four
+	 * letters, so "restarting" is kept on a site that only says "restarted" (Pagefind stems both).
+	 */
+	const unknown = (word: string) => {
+		if (vocabulary === null || word.length < 4 || !/^\p{L}+$/u.test(word) || known.has(word)) return false;
+		const stem = word.slice(0, Math.max(4, word.length - 4));
+		return !vocabulary.words.some((w) => w.startsWith(stem));
 	};
+	const keepSome = (words: string[], drop: (w: string) => boolean) => {
+		const kept = words.filter((w) => !drop(w));
+		return kept.length > 0 ? kept : words;
+	};
+	return (query: string): string => keepSome(keepSome(tokens(query), (w) => STOP_WORDS.has(w)).map(correct), unknown).join(' ');
 }

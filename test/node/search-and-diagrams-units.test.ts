@@ -12,7 +12,7 @@ import { classify, type AllowEntry } from '../../scripts/lib/vnu.ts';
 import { rankOf } from '../../scripts/search/eval.ts';
 
 describe('search query rewriting', () => {
-	const rewrite = makeQueryRewriter({ words: ['kafka', 'consumer', 'lag', 'unseal', 'vault', 'certificate', 'expired', 'kubectl', 'resolve', 'not', 'names'] });
+	const rewrite = makeQueryRewriter({ words: ['kafka', 'consumer', 'lag', 'unseal', 'vault', 'certificate', 'expired', 'kubectl', 'resolve', 'not', 'names', 'service'] });
 
 	it('counts a transposition as one edit', () => {
 		expect(editDistance('kafak', 'kafka', 2)).toBe(1);
@@ -35,6 +35,16 @@ describe('search query rewriting', () => {
 	it('drops question words, unless nothing else is left', () => {
 		expect(rewrite('service names does not resolve')).toBe('service names not resolve');
 		expect(rewrite('how do I')).toBe('how do i');
+	});
+
+	it('drops a plain word no page has and nothing corrects, unless nothing else is left', () => {
+		expect(rewrite('kafka consumer lag zyxwvut')).toBe('kafka consumer lag');
+		expect(rewrite('zyxwvut')).toBe('zyxwvut');
+		// Split by the vocabulary, so not judged by it; short words are left to Pagefind.
+		expect(rewrite('kafka pg_wal cert-manager k3s')).toBe('kafka pg_wal cert-manager k3s');
+		expect(rewrite('kafka pvc')).toBe('kafka pvc');
+		// Another form of a site word is Pagefind's to match (it stems): "expiring" for "expired".
+		expect(rewrite('certificate expiring')).toBe('certificate expiring');
 	});
 
 	it('only drops stop words when it has no vocabulary', () => {
