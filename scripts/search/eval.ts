@@ -18,7 +18,7 @@ export interface EvalQuery {
 	/** Page URL path, optionally with `#section`. */
 	expect: string;
 	who: 'symptom' | 'alert' | 'task' | 'author' | 'typo';
-	/** A miss measured and left as it is, and why; the test then asks only for the first three. */
+	/** A miss measured and left as it is, and why; the test then asks only that it is among the results shown. */
 	known?: string;
 }
 

@@ -29,16 +29,17 @@ describe('search evaluation', () => {
 	});
 
 	for (const [i, q] of queries.entries()) {
-		if (q.known) continue;
-		it(`${q.who}: "${q.q}" puts ${q.expect} first`, () => {
+		// A known miss must still be on the first screen of results (the five the evaluation reads).
+		it(q.known ? `${q.who}: "${q.q}" (known miss) still shows ${q.expect}` : `${q.who}: "${q.q}" puts ${q.expect} first`, () => {
 			const o = outcomes[i]!;
-			expect(o.rank, `got: ${shown(o)}`).toBe(1);
+			if (q.known) expect(o.rank, `got: ${shown(o)}`).not.toBeNull();
+			else expect(o.rank, `got: ${shown(o)}`).toBe(1);
 		});
 	}
 
-	it('keeps top-1 and top-3 at least where the README reports them (50/60 and 56/60)', () => {
+	it('keeps top-1 and top-3 at least where the README reports them (62/66 and 65/66)', () => {
 		const s = summary(outcomes);
-		expect(s.top1).toBeGreaterThanOrEqual(50);
-		expect(s.top3).toBeGreaterThanOrEqual(56);
+		expect(s.top1).toBeGreaterThanOrEqual(62);
+		expect(s.top3).toBeGreaterThanOrEqual(65);
 	});
 });
