@@ -87,19 +87,18 @@ export async function offlineFiles(outDir: string, options: OfflineBundleOptions
 	files.set('_offline/pagefind.js', encoder.encode(await bundlePagefind(outDir)));
 
 	const pages = kept.filter((path) => path.endsWith('.html'));
-	const html = new Map(pages.map((path) => [path, readFileSync(join(outDir, path), 'utf8')]));
-	const scripts = await bundlePageScripts(outDir, [...html.values()].map(moduleScripts));
+	const scripts = await bundlePageScripts(outDir, pages.map((path) => moduleScripts(readFileSync(join(outDir, path), 'utf8'))));
 	for (const [path, code] of scripts.files) files.set(path, encoder.encode(code));
 	for (const path of kept) if (!path.endsWith('.html')) files.set(path, readFileSync(join(outDir, path)));
-
-	const inCopy = new Set([...kept, ...files.keys()]);
+	const inCopy = new Set([...files.keys(), ...pages]);
 	const missing: string[] = [];
-	for (const [path, source] of html) {
-		const page = offlinePage(source, {
+	// One page at a time (read, rewrite, keep the bytes): no page's tree outlives its turn.
+	for (const path of pages) {
+		const page = offlinePage(readFileSync(join(outDir, path), 'utf8'), {
 			path,
 			has: (p) => inCopy.has(p),
 			siteUrl: options.siteUrl,
-			bundleFor: (list) => scripts.byEntries.get(list.join('\n'))!,
+			bundleFor: (list) => scripts.byEntries.get(list.join('\n')),
 		}, (commit, date) => `Offline copy of the NeoTool operations docs: commit ${commit}, built ${date}. Links and search work from this folder without a network; it does not update itself, so download a new copy at each on-call handover.`);
 		missing.push(...page.missing.map((url) => `${path}: ${url}`));
 		files.set(path, encoder.encode(page.html));

@@ -10,6 +10,7 @@
  * - the page says it is the offline copy: a note above the title and in the build stamp's line.
  */
 import { posix } from 'node:path';
+import { Parser } from 'htmlparser2';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { OfflineBundleError as OfflineHtmlError } from './error.ts';
 
@@ -45,7 +46,7 @@ export interface OfflinePageContext {
 	/** The published site, for links to what the copy leaves out. */
 	siteUrl: string;
 	/** The page's module script list (site paths, in order) → its classic bundle's path in the copy. */
-	bundleFor(scripts: readonly string[]): string;
+	bundleFor(scripts: readonly string[]): string | undefined;
 }
 
 export interface OfflinePage {
@@ -54,12 +55,18 @@ export interface OfflinePage {
 	missing: string[];
 }
 
-/** The module scripts a page loads, in document order (site paths). */
+/**
+ * The module scripts a page loads (site paths, in document order), read with htmlparser2's
+ * tokenizer: a first pass over every page before the bundles exist, lighter than a full parse.
+ */
 export function moduleScripts(html: string): string[] {
 	const found: string[] = [];
-	walk(parse(html), (element) => {
-		if (element.tagName === 'script' && attr(element, 'type') === 'module' && attr(element, 'src')) found.push(attr(element, 'src')!);
+	const parser = new Parser({
+		onopentag(name, attributes) {
+			if (name === 'script' && attributes.type === 'module' && attributes.src) found.push(attributes.src);
+		},
 	});
+	parser.end(html);
 	return found;
 }
 
@@ -165,14 +172,6 @@ export function offlinePage(html: string, context: OfflinePageContext, stampText
 		}
 	});
 
-	if (modules.length) {
-		const bundle = context.bundleFor(modules.map((m) => attr(m, 'src')!));
-		modules.forEach((element, i) => {
-			const location = element.sourceCodeLocation!;
-			edits.push({ start: location.startOffset, end: location.endOffset, text: i === 0 ? `<script defer src="${escapeAttribute(toRoot + bundle)}"></script>` : '' });
-		});
-	}
-
 	if (head?.sourceCodeLocation?.startTag) {
 		const at = head.sourceCodeLocation.startTag.endOffset;
 		edits.push({ start: at, end: at, text: `<script src="${toRoot}_offline/offline.js"></script><link rel="stylesheet" href="${toRoot}_offline/offline.css">` });
@@ -188,16 +187,27 @@ export function offlinePage(html: string, context: OfflinePageContext, stampText
 		}
 	}
 
-	// Stable sort: insertions at one offset keep the order they were made in.
-	edits.sort((a, b) => a.start - b.start || a.end - b.end);
+	if (modules.length) {
+		const bundle = context.bundleFor(modules.map((m) => attr(m, 'src')!));
+		if (!bundle) throw new OfflineHtmlError(`offline bundle: ${context.path}: no classic bundle for its module scripts`);
+		modules.forEach((element, i) => {
+			const location = element.sourceCodeLocation!;
+			edits.push({ start: location.startOffset, end: location.endOffset, text: i === 0 ? `<script defer src="${escapeAttribute(toRoot + bundle)}"></script>` : '' });
+		});
+	}
+	return { html: applyEdits(html, edits, context.path), missing };
+}
+
+/** Splices the edits into the source; insertions at one offset keep the order they were made in. */
+function applyEdits(html: string, edits: Edit[], path: string): string {
+	const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
 	const pieces: string[] = [];
 	let at = 0;
-	for (const edit of edits) {
-		if (edit.start < at) throw new OfflineHtmlError(`offline bundle: ${context.path}: overlapping edits at offset ${edit.start}`);
+	for (const edit of sorted) {
+		if (edit.start < at) throw new OfflineHtmlError(`offline bundle: ${path}: overlapping edits at offset ${edit.start}`);
 		pieces.push(html.slice(at, edit.start), edit.text);
 		at = edit.end;
 	}
 	pieces.push(html.slice(at));
-	const out = pieces.join('');
-	return { html: out, missing };
+	return pieces.join('');
 }

