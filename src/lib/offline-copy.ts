@@ -35,3 +35,10 @@ export function offlineNoticeText(footerStamp: string | null | undefined): strin
 	const stamp = footerStamp?.trim().replace(/^This copy:\s*/, '').replace(/\.$/, '');
 	return `Offline copy from this browser's cache: the site cannot be reached, so this page may be older than the deployed one.${stamp ? ` Cached copy: ${stamp}.` : ''}`;
 }
+
+/**
+ * The notice on a page cached before a deploy whose new worker has since taken over: the worker
+ * answers cache-first, so the first page opened after a deploy is the earlier copy (the browser
+ * checks `sw.js` at that navigation and the new worker installs in the background).
+ */
+export const UPDATED_NOTICE_TEXT = 'The site has been updated since this page was cached: reload to read the current version.';

@@ -5,7 +5,8 @@
  *   every request answered by the worker, and search finds the PITR runbook;
  * - with the site itself down and the browser still online (the cluster lost, the laptop fine), the
  *   notice shows too; online and reachable, it does not;
- * - a small site deployed twice: the second deploy's worker replaces the cached page.
+ * - a small site deployed twice: the second deploy's worker replaces the cached page, and a page
+ *   open from the first deploy's cache says it has been updated.
  */
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -13,7 +14,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { precacheManifest, writeServiceWorker } from '../../scripts/lib/service-worker.ts';
 import { contentSecurityPolicy } from '../../src/lib/csp.ts';
-import { offlineNoticeText } from '../../src/lib/offline-copy.ts';
+import { offlineNoticeText, UPDATED_NOTICE_TEXT } from '../../src/lib/offline-copy.ts';
 import { launchBrowser, type BrowserSession } from '../helpers/browser.ts';
 import { NGINX, startNginx, type NginxSites } from '../helpers/nginx.ts';
 import { SITE_DIST, TMP } from '../helpers/paths.ts';
@@ -80,21 +81,29 @@ describe.runIf(existsSync(NGINX))('the served site, visited once, then offline (
 		rmSync(small, { recursive: true, force: true });
 	});
 
-	it('a new deploy replaces the cache: the changed page is served in its new version, offline too', async () => {
+	it('a new deploy replaces the cache: an open cached page says so, the changed page is served in its new version, offline too', async () => {
 		const page = await browser.newPage();
 		await page.goto(`${nginx.url.small}/`);
 		expect(await workerActive(page)).toBe('activated');
 		const firstCache = await precached(page);
 		expect(firstCache.urls).toEqual(['/', `/_astro/${registrationModule()}`, '/ops/restart/', '/pagefind/pagefind-entry.json', '/search-vocabulary.json']);
+		// A page opened now is the cached v1.
+		const cached = await browser.newPage();
+		await cached.goto(`${nginx.url.small}/ops/restart/`);
+		expect(await cached.locator('#body').textContent()).toBe('Restart v1');
 
 		await deploy(small, 'v2');
 		// What a browser does on its next navigation: fetch sw.js again, find it changed, install it.
-		await page.evaluate(async () => {
+		await cached.evaluate(async () => {
 			const registration = await navigator.serviceWorker.ready;
 			const changed = new Promise<void>((resolve) => navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true }));
 			await registration.update();
 			await changed;
 		});
+		// The cached copy says a deploy has replaced it; the first page, fetched from the network, does not.
+		await cached.locator('.update-notice').waitFor();
+		expect(await cached.locator('.update-notice').textContent()).toBe(UPDATED_NOTICE_TEXT);
+		expect(await page.locator('.update-notice').count()).toBe(0);
 		await browser.context.setOffline(true);
 		try {
 			const offline = await browser.newPage();

@@ -7,8 +7,8 @@
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { precacheManifest, publishedUrl, writeServiceWorker } from '../../scripts/lib/service-worker.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { precacheManifest, publishedUrl, writeServiceWorker, type ServiceWorkerSummary } from '../../scripts/lib/service-worker.ts';
 import { offlineNoticeText, shouldRegister } from '../../src/lib/offline-copy.ts';
 import { TMP } from '../helpers/paths.ts';
 
@@ -50,6 +50,12 @@ function site(name: string, overrides: Record<string, string | undefined> = {}):
 }
 
 describe('precache manifest', () => {
+	// The first build, shared by the tests below (each build bundles Workbox's runtime: seconds).
+	let v1: ServiceWorkerSummary;
+	beforeAll(async () => {
+		v1 = await writeServiceWorker(site('v1'));
+	});
+
 	it('maps folder pages to the URL they are published at', () => {
 		expect(publishedUrl('index.html')).toBe('./');
 		expect(publishedUrl('ops/restart/index.html')).toBe('ops/restart/');
@@ -58,8 +64,8 @@ describe('precache manifest', () => {
 	});
 
 	it('precaches pages, assets, Pagefind and the vocabulary; not downloads, nginx snippets, the 404 page, bulk agent files or twins', async () => {
-		const out = site('one');
-		const summary = await writeServiceWorker(out);
+		const out = join(work, 'v1');
+		const summary = v1;
 		expect(summary.entries.map((e) => e.url)).toEqual([
 			'./',
 			'_astro/docs.XyZ789.css',
@@ -96,7 +102,7 @@ describe('precache manifest', () => {
 	});
 
 	it('a rebuild with a changed page: a different worker, that page re-fetched, the rest kept; a removed page dropped', async () => {
-		const before = await writeServiceWorker(site('v1'));
+		const before = v1;
 		const workerV1 = readFileSync(join(work, 'v1', 'sw.js'));
 		// The same files again: the same worker, byte for byte (the browser sees no update).
 		await writeServiceWorker(site('v1-again'));
