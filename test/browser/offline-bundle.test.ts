@@ -66,6 +66,9 @@ describe('the offline zip, unzipped and opened from file://', () => {
 		expect(sheets.loaded).toBe(sheets.linked);
 		// Starlight's layout applied: the header is a fixed bar, not an unstyled block.
 		expect(await page.locator('header.header').evaluate((el) => getComputedStyle(el).position)).toBe('fixed');
+		// Starlight's theme picker, an inline module script kept as it is: it runs from file:// too.
+		await page.selectOption('starlight-theme-select select >> nth=0', 'dark');
+		expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
 		const stamp = page.locator('.build-stamp');
 		expect(await stamp.getAttribute('data-build-commit')).toMatch(/^([0-9a-f]{12}|unknown)$/);
 		expect(await stamp.textContent()).toMatch(/^Offline copy .*This copy: commit \S+.*, built \d{4}-\d{2}-\d{2}\.$/);
