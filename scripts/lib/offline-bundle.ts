@@ -8,7 +8,8 @@
  * scripts, the offline note), scripts.ts (module scripts re-bundled as classic ones), runtime.ts
  * (Pagefind's files and the search vocabulary served to fetch() from script data), zip.ts (same
  * bytes for the same input). Left out of the zip: downloads/ itself, the service worker (file://
- * has none), nginx's snippets and the published URL list (serving only), and Pagefind's raw files,
+ * has none), nginx's snippets, Cloudflare Pages' `_headers` and `_redirects` and the published URL
+ * list (serving only), and Pagefind's raw files,
  * which the copy carries as script data instead.
  */
 import { createHash } from 'node:crypto';
@@ -20,6 +21,7 @@ import { OfflineBundleError } from './offline/error.ts';
 import { moduleScripts, offlinePage } from './offline/html.ts';
 import { bundlePageScripts, bundlePagefind, bundleRuntime } from './offline/scripts.ts';
 import { deterministicZip } from './offline/zip.ts';
+import { PAGES_HEADERS_FILE, PAGES_REDIRECTS_FILE } from './cloudflare-pages.ts';
 import { NGINX_DIR } from './serving-files.ts';
 import { SERVICE_WORKER_FILE, WORKBOX_RUNTIME } from './service-worker.ts';
 
@@ -34,7 +36,7 @@ const FETCHED_DATA = /^(?:pagefind\/(?:pagefind-entry\.json|[^/]+\.pf_meta|wasm\
 export function keptInCopy(path: string): boolean {
 	const [first] = path.split('/');
 	if (first === DOWNLOADS_DIR || first === NGINX_DIR || first === 'pagefind' || first === '_offline') return false;
-	if (path === URL_LIST_FILE || path === SERVICE_WORKER_FILE || path === `${SERVICE_WORKER_FILE}.map`) return false;
+	if ([URL_LIST_FILE, PAGES_HEADERS_FILE, PAGES_REDIRECTS_FILE, SERVICE_WORKER_FILE, `${SERVICE_WORKER_FILE}.map`].includes(path)) return false;
 	return !WORKBOX_RUNTIME.test(path.replace(/\.map$/, ''));
 }
 

@@ -38,6 +38,8 @@ const SOURCE: Record<string, string> = {
 	'sw.js': 'self.addEventListener("fetch", () => {});',
 	'workbox-0123abcd.js': '// runtime',
 	'_nginx/csp.conf': 'set $docs_csp "";',
+	_headers: '/*\n  X-Frame-Options: DENY\n',
+	_redirects: '/old/ /new/ 301\n',
 	'published-urls.txt': '/\n',
 	'downloads/neotool-dr-binder.pdf': '%PDF-1.7',
 	'llms.txt': '# docs',
@@ -96,10 +98,10 @@ describe('the offline zip', () => {
 		expect(names).toEqual([...names].sort());
 	});
 
-	it('leaves out downloads/, the service worker, nginx\'s files, the URL list and Pagefind\'s raw files; keeps the rest', async () => {
+	it('leaves out downloads/, the service worker, nginx\'s and Cloudflare Pages\' files, the URL list and Pagefind\'s raw files; keeps the rest', async () => {
 		await writeOfflineBundle(dir, { siteUrl: SITE, builtAt: BUILT_AT });
 		const names = Object.keys(entries());
-		for (const left of ['downloads/neotool-dr-binder.pdf', 'sw.js', 'workbox-0123abcd.js', '_nginx/csp.conf', 'published-urls.txt', 'pagefind/pagefind.js', 'pagefind/pagefind-ui.js']) expect(names).not.toContain(left);
+		for (const left of ['downloads/neotool-dr-binder.pdf', 'sw.js', 'workbox-0123abcd.js', '_nginx/csp.conf', '_headers', '_redirects', 'published-urls.txt', 'pagefind/pagefind.js', 'pagefind/pagefind-ui.js']) expect(names).not.toContain(left);
 		for (const kept of ['index.html', 'runbooks/restore/index.html', '_astro/site.css', 'llms.txt', 'search-vocabulary.json', '_offline/offline.js', '_offline/pagefind.js']) expect(names).toContain(kept);
 		expect(names.some((n) => n.startsWith(`downloads/`))).toBe(false);
 	});
