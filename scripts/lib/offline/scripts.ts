@@ -14,6 +14,7 @@
  * One bundle per distinct list of entries: pages with the same scripts share one file.
  */
 import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse, type Node } from 'acorn';
 import { build, type Plugin } from 'esbuild';
@@ -41,7 +42,7 @@ function importExpressions(code: string): Array<{ start: number }> {
 
 /** `import(x)` → `__neotoolOffline.load(x)`: a call, so a classic script from file:// can load it. */
 export function routeDynamicImports(code: string): string {
-	// No `import` anywhere, no import expression: skip parsing (most of the time of this step).
+	// No `import` anywhere, so no import expression: nothing to parse (Pagefind's bundle, for one).
 	if (!code.includes('import')) return code;
 	let out = code;
 	for (const { start } of importExpressions(code).sort((a, b) => b.start - a.start)) {
@@ -59,7 +60,6 @@ const preloadHelper: Plugin = {
 	name: 'offline-preload-helper',
 	setup(build) {
 		build.onLoad({ filter: /[\\/]preload-helper\.[\w-]+\.js$/ }, async (args) => {
-			const { readFile } = await import('node:fs/promises');
 			const program = parse(await readFile(args.path, 'utf8'), { ecmaVersion: 'latest', sourceType: 'module' });
 			const names = program.body.flatMap((statement) => (statement.type === 'ExportNamedDeclaration' ? statement.specifiers.map((s) => (s.exported.type === 'Identifier' ? s.exported.name : String(s.exported.value))) : []));
 			if (names.length !== 1) throw new OfflineScriptError(`offline bundle: ${args.path}: expected Vite's preload helper with one export, found ${names.length}`);
