@@ -42,7 +42,7 @@ function importExpressions(code: string): Array<{ start: number }> {
 
 /** `import(x)` → `__neotoolOffline.load(x)`: a call, so a classic script from file:// can load it. */
 export function routeDynamicImports(code: string): string {
-	// No `import` anywhere, so no import expression: nothing to parse (Pagefind's bundle, for one).
+	// No `import` anywhere, so no import expression: nothing to parse.
 	if (!code.includes('import')) return code;
 	let out = code;
 	for (const { start } of importExpressions(code).sort((a, b) => b.start - a.start)) {
