@@ -15,7 +15,7 @@ type Element = DefaultTreeAdapterMap['element'];
  * The page's ranking-only metadata fields (src/lib/search-ranking.ts explains how Pagefind weighs
  * them), as `data-pagefind-meta` values. Empty fields are left out.
  *  - Section headings are the `##` and `###` ones (deeper ones are steps within a section), less the
- *    five every runbook must have: "Rollback" on forty pages says nothing about any of them, and in
+ *    five every runbook must have: "Rollback", on every runbook, says nothing about any of them, and in
  *    one field with "Flux deploy key" it made Secrets Rotation "cover" *rollback deployment*.
  *  - A deprecated or archived page gets none: it stays findable by its words and title, but does not
  *    compete with the page that replaced it for the words its author chose.

@@ -41,7 +41,12 @@ describe('builds from any folder', () => {
 	it('builds the fixture tree byte-identical from a copy of the project in another folder', () => {
 		const elsewhere = join(TMP, 'another-checkout', 'deeper', 'neotool-ops-docs');
 		rmSync(join(TMP, 'another-checkout'), { recursive: true, force: true });
-		mkdirSync(elsewhere, { recursive: true });
+		mkdirSync(dirname(elsewhere), { recursive: true });
+		// A clone of this repository's history (its index read from HEAD, no file checked out), so the
+		// copy has the same commits: a page without last_updated is dated by its last commit
+		// (src/lib/git-dates.ts), and the build stamp names the same commit.
+		execFileSync('git', ['clone', '-q', '--no-checkout', ROOT, elsewhere]);
+		execFileSync('git', ['read-tree', 'HEAD'], { cwd: elsewhere });
 		// The working tree as git sees it (tracked and new files, nothing ignored), so the copy holds
 		// exactly the sources of the build under test.
 		const listed = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8' }).split('\0').filter(Boolean);
@@ -54,7 +59,7 @@ describe('builds from any folder', () => {
 		// Caches are per folder: the copy starts cold, as a fresh clone does.
 		for (const cache of ['.astro', '.cache', '.vite']) rmSync(join(elsewhere, 'node_modules', cache), { recursive: true, force: true });
 
-		// Same date for the agents' files as the first build's (its last commit; the copy has no .git).
+		// Same date for the agents' files as the first build's (its last commit).
 		const epoch = execFileSync('git', ['log', '-1', '--format=%ct'], { cwd: ROOT, encoding: 'utf8' }).trim();
 		const out = join(elsewhere, 'dist');
 		const result = buildSite(join(elsewhere, 'test/fixtures/site'), out, { SOURCE_DATE_EPOCH: epoch }, elsewhere);
