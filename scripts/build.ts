@@ -12,6 +12,7 @@ import { ServingFilesError, writeServingFiles } from './lib/serving-files.ts';
 import { ServiceWorkerError, writeServiceWorker } from './lib/service-worker.ts';
 import { OfflineBundleError, offlineBundleSummary, writeOfflineBundle } from './lib/offline-bundle.ts';
 import { buildStamp } from '../src/lib/build-stamp.ts';
+import { BinderError, binderSummary, writeDrBinder } from './lib/dr-binder.ts';
 
 const here = dirname(import.meta.dirname);
 const RUNNER_VARIABLES = /^(VITEST.*|DEV|PROD|SSR|MODE|BASE_URL|TEST)$/;
@@ -59,11 +60,13 @@ astro.on('close', async (code) => {
 		writeServingFiles(staging, DOCS_DIR, SITE_URL);
 		// Offline after one visit: Workbox's worker precaching the final output (redirect pages included).
 		await writeServiceWorker(staging);
+		// The printed DR binder, from the final pages (one line saying so when skipped: no Chromium outside CI).
+		console.log(binderSummary(await writeDrBinder(staging, { siteUrl: SITE_URL, requireCore: DOCS_DIR === join(here, 'src/content/docs'), ci: process.env.CI === 'true' || process.env.CI === '1' })));
 		// The offline copy (downloads/, zipped from the final output; leaves the worker and nginx's files out).
 		console.log(offlineBundleSummary(await writeOfflineBundle(staging, { siteUrl: SITE_URL, builtAt: buildStamp(here).builtAt })));
 	} catch (error) {
 		rmSync(staging, { recursive: true, force: true });
-		console.error(error instanceof ServingFilesError || error instanceof ServiceWorkerError || error instanceof OfflineBundleError ? error.message : `build: serving files failed: ${String(error)}`);
+		console.error(error instanceof ServingFilesError || error instanceof ServiceWorkerError || error instanceof OfflineBundleError || error instanceof BinderError ? error.message : `build: serving files failed: ${String(error)}`);
 		console.error(`build: ${relative(process.cwd(), OUT_DIR) || '.'} was left as it was.`);
 		process.exit(1);
 	}
