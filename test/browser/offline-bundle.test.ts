@@ -3,11 +3,12 @@
  * temporary folder and opened from file:// in Debian's Chromium. Nothing is served: any request
  * that is not file: fails the test.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, posix } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { unzipSync } from 'fflate';
+import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type BrowserSession } from '../helpers/browser.ts';
@@ -20,6 +21,7 @@ const PITR_TITLE = 'PostgreSQL Point-in-Time Recovery';
 let folder = '';
 let browser: BrowserSession;
 let root = '';
+let pages: string[] = [];
 const requested: string[] = [];
 const errors: string[] = [];
 
@@ -29,6 +31,7 @@ beforeAll(async () => {
 		if (path.endsWith('/')) continue;
 		mkdirSync(dirname(join(folder, path)), { recursive: true });
 		writeFileSync(join(folder, path), bytes);
+		if (path.endsWith('.html')) pages.push(path);
 	}
 	root = pathToFileURL(`${folder}/`).href;
 	browser = await launchBrowser();
@@ -57,6 +60,42 @@ async function stylesheetsLoaded(page: Page): Promise<{ linked: number; loaded: 
 		return { linked: links.length, loaded: links.filter((l) => l.sheet !== null).length };
 	});
 }
+
+type Element = DefaultTreeAdapterMap['element'];
+
+function elements(node: DefaultTreeAdapterMap['node'], out: Element[] = []): Element[] {
+	if ('tagName' in node) out.push(node);
+	if ('content' in node && node.content) elements(node.content as DefaultTreeAdapterMap['node'], out);
+	if ('childNodes' in node) for (const child of node.childNodes) elements(child, out);
+	return out;
+}
+
+describe('the offline zip\'s pages, read from the unzipped folder', () => {
+	it('every page says it is the offline copy and carries the build stamp', () => {
+		expect(pages.length).toBeGreaterThan(100);
+		const without = pages.filter((path) => {
+			const all = elements(parse(readFileSync(join(folder, path), 'utf8')));
+			return !all.some((e) => e.attrs.some((a) => a.name === 'data-offline-copy')) || !all.some((e) => e.attrs.some((a) => a.name === 'data-build-commit'));
+		});
+		expect(without).toEqual([]);
+	});
+
+	it('every link, stylesheet, script and image names a file in the folder (never a folder), or another site; no module script is left', () => {
+		const broken: string[] = [];
+		for (const path of pages) {
+			for (const element of elements(parse(readFileSync(join(folder, path), 'utf8')))) {
+				const get = (name: string) => element.attrs.find((a) => a.name === name)?.value;
+				if (element.tagName === 'script' && get('type') === 'module' && get('src')) broken.push(`${path}: module script ${get('src')}`);
+				const url = element.tagName === 'script' || element.tagName === 'img' ? get('src') : element.tagName === 'a' || element.tagName === 'link' ? get('href') : undefined;
+				if (!url || url.startsWith('#') || /^[a-z][a-z0-9+.-]*:/i.test(url)) continue;
+				const file = decodeURI(url.split(/[?#]/)[0]);
+				// A file, not a folder: file:// shows a folder as a listing, not its index.html.
+				if (url.startsWith('/') || !statSync(join(folder, posix.join(posix.dirname(path), file)), { throwIfNoEntry: false })?.isFile()) broken.push(`${path}: ${url}`);
+			}
+		}
+		expect(broken).toEqual([]);
+	});
+});
 
 describe('the offline zip, unzipped and opened from file://', () => {
 	it('opens at index.html, styled, saying it is the offline copy and which build', async () => {
