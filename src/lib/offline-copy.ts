@@ -1,30 +1,11 @@
 /**
- * What the page decides about the service worker (scripts/lib/service-worker.ts), kept pure so a
- * node test covers it; src/scripts/offline.ts does the browser side.
+ * What the page says about the service worker's copy (scripts/lib/service-worker.ts), kept pure so
+ * a node test covers it; src/scripts/offline-worker.ts does the browser side. Whether to register at
+ * all is src/lib/offline-registration.ts, apart so every page's entry module stays small.
  */
 
 /** The worker's URL; its scope is the whole site. */
 export const SERVICE_WORKER_URL = '/sw.js';
-
-export interface RegistrationContext {
-	/** `location.protocol`. */
-	protocol: string;
-	/** `window.isSecureContext`: service workers exist only there (https, or http on localhost). */
-	secure: boolean;
-	/** `'serviceWorker' in navigator`. */
-	supported: boolean;
-	/** `import.meta.env.PROD`: false under `astro dev`, whose pages change on every save. */
-	production: boolean;
-}
-
-/**
- * Register only on a built site served over http(s): never from `file://` (the offline zip, which
- * has no worker and needs none), never under `astro dev` (a worker would serve stale pages while
- * the author edits), never where the browser has no service workers.
- */
-export function shouldRegister(context: RegistrationContext): boolean {
-	return context.production && context.supported && context.secure && /^https?:$/.test(context.protocol);
-}
 
 /**
  * The notice on a page the worker served from its cache while the site could not be reached. The

@@ -1,8 +1,7 @@
 /**
  * Registers the site's service worker through workbox-window, and says so on a page the worker
- * served from its cache while the site cannot be reached (issue 23). Loaded by every page
- * (src/components/Footer.astro) as an external module: the Content-Security-Policy has no room for
- * inline script.
+ * served from its cache while the site cannot be reached (issue 23). Imported by src/scripts/offline.ts
+ * once the page has loaded, so none of it is in what every page loads first.
  *
  * How the page knows it came from the cache: the worker precaches every page and answers them
  * cache-first, so a document whose navigation went through a service worker
@@ -12,7 +11,7 @@
  * A page a worker served that then sees a new worker take over (a deploy) says it may be outdated.
  */
 import { Workbox } from 'workbox-window';
-import { offlineNoticeText, SERVICE_WORKER_URL, shouldRegister, UPDATED_NOTICE_TEXT } from '../lib/offline-copy.ts';
+import { offlineNoticeText, SERVICE_WORKER_URL, UPDATED_NOTICE_TEXT } from '../lib/offline-copy.ts';
 
 /** Styled in src/styles/docs.css; `offline-notice` or `update-notice` beside it says which. */
 const NOTICE_CLASS = 'cache-notice';
@@ -46,11 +45,16 @@ async function updateNotice(): Promise<void> {
 	else showNotice('offline-notice', offlineNoticeText(document.querySelector('.build-stamp')?.textContent));
 }
 
-if (shouldRegister({ protocol: location.protocol, secure: window.isSecureContext, supported: 'serviceWorker' in navigator, production: import.meta.env.PROD })) {
-	// A page some worker already controlled is a cached copy; a new worker taking over is a deploy.
-	// (On the first visit the worker's clientsClaim changes the controller too: not a deploy.)
-	const cachedCopy = Boolean(navigator.serviceWorker.controller);
-	navigator.serviceWorker.addEventListener('controllerchange', () => cachedCopy && showNotice('update-notice', UPDATED_NOTICE_TEXT));
+/**
+ * `controllerAtLoad`: the worker that answered this page's navigation (null on a first visit). A page
+ * a worker already controlled is a cached copy, and another worker controlling it since is a deploy's
+ * (checked now too: the deploy's worker may have taken over before this module loaded). On the first
+ * visit the worker's clientsClaim changes the controller too: not a deploy, and not reported.
+ */
+export function start(controllerAtLoad: ServiceWorker | null): void {
+	const updated = () => controllerAtLoad && navigator.serviceWorker.controller !== controllerAtLoad && showNotice('update-notice', UPDATED_NOTICE_TEXT);
+	navigator.serviceWorker.addEventListener('controllerchange', updated);
+	updated();
 	void new Workbox(SERVICE_WORKER_URL).register();
 	if (servedByWorker()) {
 		void updateNotice();

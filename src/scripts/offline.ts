@@ -1,60 +1,14 @@
 /**
- * Registers the site's service worker through workbox-window, and says so on a page the worker
- * served from its cache while the site cannot be reached (issue 23). Loaded by every page
- * (src/components/Footer.astro) as an external module: the Content-Security-Policy has no room for
- * inline script.
- *
- * How the page knows it came from the cache: the worker precaches every page and answers them
- * cache-first, so a document whose navigation went through a service worker
- * (`PerformanceNavigationTiming.workerStart` > 0) is the cached copy; whether the site is down is
- * asked of the network itself (a HEAD of the worker's file, which is never precached), not guessed
- * from `navigator.onLine`, which stays true on a laptop whose VPN or cluster is gone.
- * A page a worker served that then sees a new worker take over (a deploy) says it may be outdated.
+ * Every page's entry to the offline copy (loaded by src/components/Footer.astro as an external
+ * module: the Content-Security-Policy has no room for inline script). Kept to a few hundred bytes:
+ * the registration and the notices (src/scripts/offline-worker.ts, with workbox-window) are
+ * imported once the page has loaded, which is also when Workbox advises registering, so that
+ * precaching the site never competes with the page being read.
  */
-import { Workbox } from 'workbox-window';
-import { offlineNoticeText, SERVICE_WORKER_URL, shouldRegister, UPDATED_NOTICE_TEXT } from '../lib/offline-copy.ts';
+import { shouldRegister } from '../lib/offline-registration.ts';
 
-/** Styled in src/styles/docs.css; `offline-notice` or `update-notice` beside it says which. */
-const NOTICE_CLASS = 'cache-notice';
-
-function servedByWorker(): boolean {
-	const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
-	return (navigation?.workerStart ?? 0) > 0;
-}
-
-/** A banner first in the main column, above the title: read before any step is followed. */
-function showNotice(className: string, text: string): void {
-	if (document.querySelector(`.${className}`)) return;
-	const notice = document.createElement('p');
-	notice.className = `sl-banner ${NOTICE_CLASS} ${className}`;
-	notice.setAttribute('role', 'status');
-	notice.textContent = text;
-	(document.querySelector('main') ?? document.body).prepend(notice);
-}
-
-async function siteReachable(): Promise<boolean> {
-	if (!navigator.onLine) return false;
-	try {
-		return (await fetch(SERVICE_WORKER_URL, { method: 'HEAD', cache: 'no-store' })).ok;
-	} catch {
-		return false;
-	}
-}
-
-async function updateNotice(): Promise<void> {
-	if (await siteReachable()) document.querySelector('.offline-notice')?.remove();
-	else showNotice('offline-notice', offlineNoticeText(document.querySelector('.build-stamp')?.textContent));
-}
-
-if (shouldRegister({ protocol: location.protocol, secure: window.isSecureContext, supported: 'serviceWorker' in navigator, production: import.meta.env.PROD })) {
-	// A page some worker already controlled is a cached copy; a new worker taking over is a deploy.
-	// (On the first visit the worker's clientsClaim changes the controller too: not a deploy.)
-	const cachedCopy = Boolean(navigator.serviceWorker.controller);
-	navigator.serviceWorker.addEventListener('controllerchange', () => cachedCopy && showNotice('update-notice', UPDATED_NOTICE_TEXT));
-	void new Workbox(SERVICE_WORKER_URL).register();
-	if (servedByWorker()) {
-		void updateNotice();
-		window.addEventListener('offline', () => void updateNotice());
-		window.addEventListener('online', () => void updateNotice());
-	}
+if (shouldRegister(location.protocol, 'serviceWorker' in navigator, import.meta.env.PROD)) {
+	// Read now: by the time the module below runs, a deploy's worker may already have taken over.
+	const controller = navigator.serviceWorker.controller;
+	addEventListener('load', () => import('./offline-worker.ts').then((worker) => worker.start(controller)));
 }

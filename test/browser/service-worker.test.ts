@@ -8,7 +8,7 @@
  * - a small site deployed twice: the second deploy's worker replaces the cached page, and a page
  *   open from the first deploy's cache says it has been updated.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,20 +22,24 @@ import { SITE_DIST, TMP } from '../helpers/paths.ts';
 const RUNBOOK = '/11-infrastructure/incident-response/';
 const PITR = '/11-infrastructure/postgresql-pitr-runbook/';
 
-/** The registration module as the build emitted it (src/scripts/offline.ts): the _astro file holding workbox-window. */
-const registrationModule = () => readdirSync(join(SITE_DIST, '_astro')).find((f) => f.endsWith('.js') && readFileSync(join(SITE_DIST, '_astro', f), 'utf8').includes('workbox:window'))!;
+/** The page's entry to the offline copy as the build emitted it (src/scripts/offline.ts): the _astro module that imports the one holding workbox-window. */
+function registrationEntry(): string {
+	const astro = join(SITE_DIST, '_astro');
+	const scripts = readdirSync(astro).filter((f) => f.endsWith('.js'));
+	const worker = scripts.find((f) => readFileSync(join(astro, f), 'utf8').includes('workbox:window'))!;
+	return scripts.find((f) => f !== worker && readFileSync(join(astro, f), 'utf8').includes(worker))!;
+}
 
-/** A tiny deployable site: two pages loading the real registration module, nginx's snippets, a worker. */
+/** A tiny deployable site: two pages loading the real registration entry (and the build's _astro/ it imports), nginx's snippets, a worker. */
 function deploy(dir: string, version: string): Promise<unknown> {
 	const page = (title: string) =>
-		`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title><script type="module" src="/_astro/${registrationModule()}"></script></head><body><main><h1>${title}</h1><p id="body">${title} ${version}</p></main><footer><p class="build-stamp">This copy: commit ${version}, built 2026-12-07.</p></footer></body></html>`;
+		`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title><script type="module" src="/_astro/${registrationEntry()}"></script></head><body><main><h1>${title}</h1><p id="body">${title} ${version}</p></main><footer><p class="build-stamp">This copy: commit ${version}, built 2026-12-07.</p></footer></body></html>`;
 	const files: Record<string, string> = { 'index.html': page('Home'), 'ops/restart/index.html': page('Restart'), 'pagefind/pagefind-entry.json': '{}', 'search-vocabulary.json': '{}', '_nginx/redirects.conf': '', '_nginx/csp.conf': `set $docs_csp "${contentSecurityPolicy([])}";\n` };
 	for (const [path, text] of Object.entries(files)) {
 		mkdirSync(dirname(join(dir, path)), { recursive: true });
 		writeFileSync(join(dir, path), text);
 	}
-	mkdirSync(join(dir, '_astro'), { recursive: true });
-	copyFileSync(join(SITE_DIST, '_astro', registrationModule()), join(dir, '_astro', registrationModule()));
+	cpSync(join(SITE_DIST, '_astro'), join(dir, '_astro'), { recursive: true });
 	return writeServiceWorker(dir);
 }
 
@@ -86,7 +90,8 @@ describe.runIf(existsSync(NGINX))('the served site, visited once, then offline (
 		await page.goto(`${nginx.url.small}/`);
 		expect(await workerActive(page)).toBe('activated');
 		const firstCache = await precached(page);
-		expect(firstCache.urls).toEqual(['/', `/_astro/${registrationModule()}`, '/ops/restart/', '/pagefind/pagefind-entry.json', '/search-vocabulary.json']);
+		expect(firstCache.urls).toEqual((await precacheManifest(small)).map((entry) => new URL(entry.url, `${nginx.url.small}/sw.js`).pathname).sort());
+		expect(firstCache.urls).toEqual(expect.arrayContaining(['/', '/ops/restart/', `/_astro/${registrationEntry()}`]));
 		// A page opened now is the cached v1.
 		const cached = await browser.newPage();
 		await cached.goto(`${nginx.url.small}/ops/restart/`);
