@@ -100,14 +100,19 @@ export function readGitHistory(docsDir: string): GitHistory {
 	return { available: true, shallow, commits, changed };
 }
 
-const memo = new Map<string, GitHistory>();
+const memo = new Map<string, { history: GitHistory; at: number }>();
 
-/** readGitHistory, once per docs folder per process (a build or a dev server reads it once). */
-export function gitHistory(docsDir: string): GitHistory {
+/**
+ * readGitHistory, once per docs folder per process (a build reads it once), or again when the last
+ * read is older than `maxAgeMs` (the dev server, so a commit made while it runs shows on the next
+ * page load, while the many reads of one render share one).
+ */
+export function gitHistory(docsDir: string, maxAgeMs = Infinity): GitHistory {
 	const key = resolve(docsDir);
-	let history = memo.get(key);
-	if (!history) memo.set(key, (history = readGitHistory(key)));
-	return history;
+	const now = Date.now();
+	let entry = memo.get(key);
+	if (!entry || now - entry.at >= maxAgeMs) memo.set(key, (entry = { history: readGitHistory(key), at: now }));
+	return entry.history;
 }
 
 export type DateSource = 'frontmatter' | 'git' | 'git-shallow' | 'working-tree' | 'build-stamp';

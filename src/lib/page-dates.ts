@@ -13,7 +13,8 @@ export type Dated<T extends { last_updated?: string | undefined }> = Omit<T, 'la
 /** `filePath` as Astro's content entries carry it (from the project root), or absolute. */
 export function pageLastUpdated(data: { last_updated?: string | undefined }, filePath: string | undefined): ResolvedDate {
 	if (data.last_updated) return { date: data.last_updated, source: 'frontmatter' };
-	const history = gitHistory(DOCS_DIR);
+	// The dev server reads the history again after a few seconds; a build, once.
+	const history = gitHistory(DOCS_DIR, import.meta.env?.DEV ? 3000 : Infinity);
 	return buildLastUpdated(undefined, filePath ? relInDocs(DOCS_DIR, filePath) : '', history, buildStamp().date);
 }
 

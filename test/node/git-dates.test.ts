@@ -78,6 +78,12 @@ describe('readGitHistory', () => {
 		const history = readGitHistory(join(fresh, 'docs'));
 		expect(history).toMatchObject({ available: true, commits: new Map(), changed: new Set(['alpha.mdx']) });
 		expect(checkLastUpdated(undefined, 'alpha.mdx', history, CHECK_TODAY)).toEqual({ date: CHECK_TODAY, source: 'working-tree' });
+		// Memoised (a build), or read again once older than a given age (the dev server after a commit).
+		const first = gitHistory(join(fresh, 'docs'));
+		git(fresh, ['add', '-A']);
+		git(fresh, ['commit', '-q', '-m', 'first'], '2026-03-04T05:06:07Z');
+		expect(gitHistory(join(fresh, 'docs'))).toBe(first);
+		expect(gitHistory(join(fresh, 'docs'), 0).commits.get('alpha.mdx')).toEqual({ date: '2026-03-04', boundary: false });
 	});
 
 	it('is unavailable outside a work tree', () => {
