@@ -9,6 +9,14 @@ const page = (route: string) => readFileSync(join(FIXTURE_DIST, route, 'index.ht
 const main = (html: string) => html.slice(html.indexOf('<main'), html.indexOf('</main>'));
 
 describe('fixture site build', () => {
+	it('gives search the section headings and keywords as ranking-only fields, less the runbook sections, and a deprecated page none', () => {
+		// src/lib/search-ranking.ts weighs these fields; src/lib/search-signals.ts writes them.
+		const fields = (route: string) => [...page(route).matchAll(/data-pagefind-meta="(headings|keywords|alerts):([^"]*)"/g)].map((m) => `${m[1]}:${m[2]}`);
+		expect(fields('ops/platform-facts')).toEqual(['headings:Components · Namespaces · Environments · Cluster · Recovery · Backup retention · Severities · Backup tiers', 'keywords:quasarpelican']);
+		expect(fields('ops/restart-runbook')).toEqual(['keywords:zephyrquokka · bounce pods']);
+		expect(fields('guides/old-guide')).toEqual([]);
+	});
+
 	it('routes README to its folder and rewrites source links to routes', () => {
 		expect(existsSync(join(FIXTURE_DIST, 'ops/index.html'))).toBe(true);
 		const home = main(page(''));
