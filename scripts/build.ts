@@ -9,7 +9,7 @@ import { basename, dirname, join, relative } from 'node:path';
 import { createInterface } from 'node:readline';
 import { DOCS_DIR, OUT_DIR, SITE_URL } from '../src/lib/site-config.ts';
 import { ServingFilesError, writeServingFiles } from './lib/serving-files.ts';
-import { ServiceWorkerError, writeServiceWorker } from './lib/service-worker.ts';
+import { ServiceWorkerError, serviceWorkerSummary, writeServiceWorker } from './lib/service-worker.ts';
 import { OfflineBundleError, offlineBundleSummary, writeOfflineBundle } from './lib/offline-bundle.ts';
 import { buildStamp } from '../src/lib/build-stamp.ts';
 import { BinderError, binderSummary, writeDrBinder } from './lib/dr-binder.ts';
@@ -59,7 +59,7 @@ astro.on('close', async (code) => {
 	try {
 		writeServingFiles(staging, DOCS_DIR, SITE_URL);
 		// Offline after one visit: Workbox's worker precaching the final output (redirect pages included).
-		await writeServiceWorker(staging);
+		console.log(serviceWorkerSummary(await writeServiceWorker(staging)));
 		// The printed DR binder, from the final pages (one line saying so when skipped: no Chromium outside CI).
 		console.log(binderSummary(await writeDrBinder(staging, { siteUrl: SITE_URL, requireCore: DOCS_DIR === join(here, 'src/content/docs'), ci: process.env.CI === 'true' || process.env.CI === '1' })));
 		// The offline copy (downloads/, zipped from the final output; leaves the worker and nginx's files out).

@@ -50,6 +50,14 @@ export interface ServiceWorkerSummary {
 	size: number;
 	/** The precache manifest as written into the worker: URL and revision (null when the URL is hashed). */
 	entries: ManifestEntry[];
+	/** Wall time of the step, in milliseconds. */
+	ms: number;
+}
+
+/** The build's one line for this step, beside the offline copy's and the binder's. */
+export function serviceWorkerSummary(summary: ServiceWorkerSummary): string {
+	const pages = summary.entries.filter((entry) => entry.url.endsWith('/') || entry.url.endsWith('.html')).length;
+	return `service worker: ${SERVICE_WORKER_FILE} precaches ${summary.count} files (${pages} pages), ${(summary.size / 1024 / 1024).toFixed(1)} MB, ${(summary.ms / 1000).toFixed(1)} s`;
 }
 
 /**
@@ -96,6 +104,7 @@ export async function precacheManifest(outDir: string): Promise<ManifestEntry[]>
 
 /** Generates `sw.js` (and Workbox's runtime) in `outDir` from the files it holds now. */
 export async function writeServiceWorker(outDir: string): Promise<ServiceWorkerSummary> {
+	const started = performance.now();
 	let entries: ManifestEntry[] = [];
 	const result = await generateSW({
 		...precacheOptions(outDir, (manifest) => (entries = manifest)),
@@ -115,5 +124,5 @@ export async function writeServiceWorker(outDir: string): Promise<ServiceWorkerS
 	});
 	if (result.warnings.length) throw new ServiceWorkerError(`build: service worker: ${result.warnings.join('; ')}; expected every page and asset precached (scripts/lib/service-worker.ts)`);
 	if (!entries.some((entry) => entry.url === './')) throw new ServiceWorkerError('build: service worker: no front page in the precache; expected index.html in the output');
-	return { count: result.count, size: result.size, entries };
+	return { count: result.count, size: result.size, entries, ms: Math.round(performance.now() - started) };
 }

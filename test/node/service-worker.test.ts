@@ -8,7 +8,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { precacheManifest, publishedUrl, writeServiceWorker, type ServiceWorkerSummary } from '../../scripts/lib/service-worker.ts';
+import { precacheManifest, publishedUrl, serviceWorkerSummary, writeServiceWorker, type ServiceWorkerSummary } from '../../scripts/lib/service-worker.ts';
 import { offlineNoticeText } from '../../src/lib/offline-copy.ts';
 import { shouldRegister } from '../../src/lib/offline-registration.ts';
 import { TMP } from '../helpers/paths.ts';
@@ -82,6 +82,7 @@ describe('precache manifest', () => {
 			'search-vocabulary.json',
 		]);
 		expect(summary.count).toBe(12);
+		expect(serviceWorkerSummary({ ...summary, size: 3 * 1024 * 1024, ms: 4321 })).toBe('service worker: sw.js precaches 12 files (3 pages), 3.0 MB, 4.3 s');
 		// Hashed names are versioned by their URL; everything else by its content.
 		const revision = Object.fromEntries(summary.entries.map((e) => [e.url, e.revision]));
 		expect(revision['_astro/page.AbC123.js']).toBeNull();
