@@ -8,6 +8,8 @@ import { frontmatterSchema } from '../../schemas/frontmatter.ts';
 import { frontmatterJsonSchema } from '../../scripts/json-schema.ts';
 import { CORE_BINDER_PAGES, binderPages } from '../../scripts/lib/binder/pages.ts';
 import { tocHtml } from '../../scripts/lib/binder/toc.ts';
+import { BINDER_FILE } from '../../scripts/lib/dr-binder.ts';
+import { DOWNLOAD_PATHS } from '../../src/lib/downloads.ts';
 
 const valid = {
 	title: 'K3s etcd Recovery',
@@ -73,5 +75,11 @@ describe('the contents page', () => {
 		expect(html).toContain('<span class="title">A &#38; &#60;B&#62;</span><span class="leader" aria-hidden="true"></span><span class="page">3</span><div class="path">https://docs.neotool.io/a/</div>');
 		expect(html).toContain('This copy: commit abc, built 2026-12-07.');
 		expect(html).not.toContain('<script');
+	});
+});
+
+describe('where the binder is published', () => {
+	it('is a download the authors\' check knows, so pages may link to it', () => {
+		expect(DOWNLOAD_PATHS).toContain(`/${BINDER_FILE}`);
 	});
 });
