@@ -8,7 +8,7 @@
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DistError, loadBuiltDocs } from '../../src/lib/agents/dist.ts';
 import { assembleBinder, pageCount, type BinderPart } from './binder/assemble.ts';
 import { BinderPagesError, binderPages, type BinderPage } from './binder/pages.ts';
@@ -56,43 +56,39 @@ const PDF_OPTIONS = {
 } as const;
 
 /**
- * One built page as PDF. Folds and other disclosures (`<details>`) are opened first: on paper nobody can click them. The
- * page's scripts run as for a reader (the site's own code only: the build has already refused what a
- * page may not run), but the service worker is blocked so it does not start caching the whole site.
+ * One built page as PDF, in a tab that is reused for the next. Folds and other disclosures
+ * (`<details>`) are opened first: on paper nobody can click them. The page's scripts run as for a
+ * reader (the site's own code only: the build has already refused what a page may not run), but the
+ * service worker is blocked so it does not start caching the whole site.
  */
-async function printPage(context: BrowserContext, baseUrl: string, page: BinderPage, siteUrl: string): Promise<{ pdf: Uint8Array; stamp: PageStamp }> {
-	const tab = await context.newPage();
-	try {
-		const response = await tab.goto(new URL(page.path, baseUrl).href, { waitUntil: 'load' });
-		if (!response?.ok()) throw new BinderError(`build: DR binder: ${page.path} answered ${response?.status() ?? 'nothing'}, expected the built page of \`${page.id}\``);
-		await tab.addStyleTag({ content: readFileSync(PRINT_CSS, 'utf8') });
-		await tab.evaluate(() => {
-			// A runbook's folds exist only in the browser (src/lib/runbook-fold.ts): undone, the page
-			// reads as written, each section under its own heading.
-			for (const fold of document.querySelectorAll('details.runbook-fold')) {
-				const heading = fold.querySelector(':scope > summary h2');
-				fold.replaceWith(...(heading ? [heading] : []), ...[...fold.childNodes].filter((n) => n.nodeName !== 'SUMMARY'));
-			}
-			for (const d of document.querySelectorAll('details')) d.open = true;
-		});
-		// Links in the PDF lead to the published site, not to this build's loopback server (which
-		// would also make every build's file differ).
-		await tab.evaluate((site) => {
-			for (const a of document.querySelectorAll<HTMLAnchorElement>('a[href]')) {
-				const target = new URL(a.href);
-				if (target.origin === location.origin) a.href = new URL(target.pathname + target.search + target.hash, site).href;
-			}
-		}, siteUrl);
-		await tab.evaluate(() => document.fonts.ready);
-		const stamp = await tab.evaluate((): PageStamp | null => {
-			const el = document.querySelector<HTMLElement>('.build-stamp');
-			return el ? { text: el.textContent!.trim(), commit: el.dataset.buildCommit ?? '', builtAt: el.dataset.buildDate ?? '' } : null;
-		});
-		if (!stamp?.commit || !stamp.builtAt) throw new BinderError(`build: DR binder: ${page.path} has no build stamp, expected the site footer's \`.build-stamp\` (src/components/Footer.astro)`);
-		return { pdf: await tab.pdf({ ...PDF_OPTIONS, footerTemplate: footerTemplate(page.title, stamp.text) }), stamp };
-	} finally {
-		await tab.close();
-	}
+async function printPage(tab: Page, baseUrl: string, page: BinderPage, siteUrl: string): Promise<{ pdf: Uint8Array; stamp: PageStamp }> {
+	const response = await tab.goto(new URL(page.path, baseUrl).href, { waitUntil: 'load' });
+	if (!response?.ok()) throw new BinderError(`build: DR binder: ${page.path} answered ${response?.status() ?? 'nothing'}, expected the built page of \`${page.id}\``);
+	await tab.addStyleTag({ content: readFileSync(PRINT_CSS, 'utf8') });
+	await tab.evaluate(() => {
+		// A runbook's folds exist only in the browser (src/lib/runbook-fold.ts): undone, the page
+		// reads as written, each section under its own heading.
+		for (const fold of document.querySelectorAll('details.runbook-fold')) {
+			const heading = fold.querySelector(':scope > summary h2');
+			fold.replaceWith(...(heading ? [heading] : []), ...[...fold.childNodes].filter((n) => n.nodeName !== 'SUMMARY'));
+		}
+		for (const d of document.querySelectorAll('details')) d.open = true;
+	});
+	// Links in the PDF lead to the published site, not to this build's loopback server (which
+	// would also make every build's file differ).
+	await tab.evaluate((site) => {
+		for (const a of document.querySelectorAll<HTMLAnchorElement>('a[href]')) {
+			const target = new URL(a.href);
+			if (target.origin === location.origin) a.href = new URL(target.pathname + target.search + target.hash, site).href;
+		}
+	}, siteUrl);
+	await tab.evaluate(() => document.fonts.ready);
+	const stamp = await tab.evaluate((): PageStamp | null => {
+		const el = document.querySelector<HTMLElement>('.build-stamp');
+		return el ? { text: el.textContent!.trim(), commit: el.dataset.buildCommit ?? '', builtAt: el.dataset.buildDate ?? '' } : null;
+	});
+	if (!stamp?.commit || !stamp.builtAt) throw new BinderError(`build: DR binder: ${page.path} has no build stamp, expected the site footer's \`.build-stamp\` (src/components/Footer.astro)`);
+	return { pdf: await tab.pdf({ ...PDF_OPTIONS, footerTemplate: footerTemplate(page.title, stamp.text) }), stamp };
 }
 
 async function printToc(context: BrowserContext, entries: TocEntry[], stamp: string, siteUrl: string): Promise<Uint8Array> {
@@ -137,9 +133,23 @@ export async function writeDrBinder(siteDir: string, options: BinderOptions): Pr
 		browser = await launchChromium();
 		// Light theme, as on paper; no service worker (see printPage).
 		const context = await browser.newContext({ colorScheme: 'light', serviceWorkers: 'block', reducedMotion: 'reduce' });
-		// Two tabs at a time: Chromium lays out and prints each in its own renderer, so two cores both work.
+		// Two tabs, each taking the next page when done: Chromium lays out and prints each in its own
+		// renderer, so both cores work, and a tab is reused rather than a renderer started per page.
 		const results: Awaited<ReturnType<typeof printPage>>[] = [];
-		for (let i = 0; i < pages.length; i += 2) results.push(...(await Promise.all(pages.slice(i, i + 2).map((page) => printPage(context, server.url, page, options.siteUrl)))));
+		let next = 0;
+		await Promise.all(
+			[0, 1].map(async () => {
+				const tab = await context.newPage();
+				try {
+					while (next < pages.length) {
+						const i = next++;
+						results[i] = await printPage(tab, server.url, pages[i]!, options.siteUrl);
+					}
+				} finally {
+					await tab.close();
+				}
+			}),
+		);
 		const stamp = results[0]!.stamp;
 		const other = results.findIndex((r) => r.stamp.text !== stamp.text || r.stamp.builtAt !== stamp.builtAt);
 		if (other !== -1) throw new BinderError(`build: DR binder: ${pages[other]!.path} says "${results[other]!.stamp.text}", expected "${stamp.text}" as on ${pages[0]!.path}: pages of two builds in one folder`);
