@@ -28,8 +28,10 @@ interface Word {
 }
 const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
-/** Each sheet's words with their boxes, from `pdftotext -bbox`. */
-function sheets(file: string): Array<{ width: number; words: Word[] }> {
+/** Each sheet's words with their boxes, from `pdftotext -bbox` (read once). */
+let sheetsRead: Array<{ width: number; words: Word[] }> | undefined;
+const sheets = (file: string) => (sheetsRead ??= readSheets(file));
+function readSheets(file: string): Array<{ width: number; words: Word[] }> {
 	const xhtml = tool('pdftotext', ['-bbox', file, '-']);
 	return [...xhtml.matchAll(/<page width="([\d.]+)" height="[\d.]+">([\s\S]*?)<\/page>/g)].map(([, width, body]) => ({
 		width: Number(width),
@@ -120,6 +122,13 @@ describe('DR binder', () => {
 		for (const label of ['Data correct?', 'No: other target', 'Full base backup', 'Scale writers back']) expect(pitr.replace(/\s+/g, ' ')).toContain(label);
 		// pdfimages lists every raster image; two header lines and nothing else.
 		expect(tool('pdfimages', ['-list', PDF]).trim().split('\n')).toHaveLength(2);
+	});
+
+	it('prints nothing past the sheets\' margins: no line, table or code block runs off the paper', () => {
+		// pdftotext reports words a clip hides too, at the place they would be drawn: a line cut at the
+		// edge shows up here as a word beyond the margin. 1 pt of slack for glyph edges.
+		const outside = sheets(PDF).flatMap((sheet, i) => sheet.words.filter((w) => w.xMin < MARGIN_PT - 1 || w.xMax > sheet.width - MARGIN_PT + 1).map((w) => `sheet ${i + 1}: ${w.text}`));
+		expect(outside).toEqual([]);
 	});
 
 	/*
