@@ -184,7 +184,7 @@ export async function writeDrBinder(siteDir: string, options: BinderOptions): Pr
 
 /** The build's one line about the binder. */
 export const binderSummary = (result: BinderResult): string =>
-	'skipped' in result ? result.skipped : `build: DR binder: ${BINDER_FILE}, ${result.pages.length} pages of the site on ${result.pdfPages} PDF pages, ${(result.ms / 1000).toFixed(1)} s`;
+	'skipped' in result ? result.skipped : `build: DR binder: ${BINDER_FILE}, ${result.pages.length} ${result.pages.length === 1 ? 'page' : 'pages'} of the site on ${result.pdfPages} PDF pages, ${(result.ms / 1000).toFixed(1)} s`;
 
 /** `node scripts/lib/dr-binder.ts <built site>`: prints the binder into an existing build. */
 if (import.meta.main) {

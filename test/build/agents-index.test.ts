@@ -169,6 +169,7 @@ describe('agents index of the fixture build: exact entries', () => {
 				review_frequency: 'monthly',
 				search_keywords: ['zephyrquokka', 'bounce pods'],
 				ai_optimized: false,
+				print_binder: true,
 			},
 			headings: ['Prerequisites', 'Steps', 'Expected outcome', 'Troubleshooting', 'Rollback'].map((text) => {
 				const anchor = text.toLowerCase().replace(' ', '-');

@@ -9,7 +9,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../helpers/build.ts';
-import { ROOT, SITE_DIST, TMP } from '../helpers/paths.ts';
+import { FIXTURE_DIST, ROOT, SITE_DIST, TMP } from '../helpers/paths.ts';
 
 const PDF = join(SITE_DIST, 'downloads/neotool-dr-binder.pdf');
 /** The pages every binder holds, by title as their sources write them. */
@@ -162,6 +162,20 @@ describe('DR binder', () => {
 			expect(w.xMin).toBeGreaterThanOrEqual(MARGIN_PT - 0.5);
 			expect(w.xMax).toBeLessThanOrEqual(width - MARGIN_PT + 0.5);
 		}
+	});
+});
+
+describe('DR binder of a tree without the core pages (the fixture site)', () => {
+	it('prints only the page that asks for it, behind its contents', () => {
+		const file = join(FIXTURE_DIST, 'downloads/neotool-dr-binder.pdf');
+		const fixtureText = tool('pdftotext', ['-layout', file, '-']).split('\f').slice(0, -1);
+		const total = fixtureText.length;
+		expect(fixtureText[0]).toMatch(/^\s*Restart Runbook\s{2,}2\s*$/m);
+		expect(fixtureText[0]).toMatch(/^\s*https:\/\/docs\.neotool\.io\/ops\/restart-runbook\/\s*$/m);
+		expect(fixtureText[1]!.trimStart().split('\n')[0]!.trim()).toBe('Restart Runbook');
+		expect(fixtureText.at(-1)).toMatch(new RegExp(`^\\s*Restart Runbook\\s{2,}This copy: commit .*Page ${total} of ${total}\\s*$`, 'm'));
+		// One entry: the other pages do not ask for the binder.
+		expect(fixtureText[0]!.split('\n').filter((l) => /^\s*\S.*?\s{2,}\d+\s*$/.test(l))).toHaveLength(1);
 	});
 });
 
