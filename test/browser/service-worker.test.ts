@@ -8,7 +8,7 @@
  * - a small site deployed twice: the second deploy's worker replaces the cached page, and a page
  *   open from the first deploy's cache says it has been updated.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,7 +16,7 @@ import { precacheManifest, writeServiceWorker } from '../../scripts/lib/service-
 import { contentSecurityPolicy } from '../../src/lib/csp.ts';
 import { offlineNoticeText, UPDATED_NOTICE_TEXT } from '../../src/lib/offline-copy.ts';
 import { launchBrowser, type BrowserSession } from '../helpers/browser.ts';
-import { NGINX, startNginx, type NginxSites } from '../helpers/nginx.ts';
+import { startNginx, type NginxSites } from '../helpers/nginx.ts';
 import { SITE_DIST, TMP } from '../helpers/paths.ts';
 
 const RUNBOOK = '/11-infrastructure/incident-response/';
@@ -68,7 +68,8 @@ const precached = (page: Page) =>
 		return { names, urls: urls.sort() };
 	});
 
-describe.runIf(existsSync(NGINX))('the served site, visited once, then offline (service worker)', () => {
+// nginx is installed wherever the suite runs (.ci/run), as for test/build/nginx.test.ts: no silent skip.
+describe('the served site, visited once, then offline (service worker)', () => {
 	let nginx: NginxSites<'site' | 'small'>;
 	let browser: BrowserSession;
 	mkdirSync(TMP, { recursive: true });
