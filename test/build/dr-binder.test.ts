@@ -79,7 +79,7 @@ describe('DR binder', () => {
 		expect(expectedTitles).toContain('K3s etcd Recovery');
 	});
 
-	it('opens with contents listing every page with the number of the sheet it starts on', () => {
+	it('opens with contents listing every page with the number of the sheet it starts on, also as bookmarks', () => {
 		const contentsSheets = text.filter((t) => /^\s*Contents\s{2,}This copy:/m.test(t));
 		expect(contentsSheets.length).toBeGreaterThanOrEqual(1);
 		const entries = contentsSheets
@@ -90,6 +90,9 @@ describe('DR binder', () => {
 			.map((m) => ({ title: m[1]!, page: Number(m[2]) }));
 		expect(entries.map((e) => e.title)).toEqual(expectedTitles);
 		expect(entries[0]!.page).toBe(contentsSheets.length + 1);
+		// The same list as bookmarks (a phone's PDF viewer jumps only through them), read back by poppler.
+		const outline = /<outline>([\s\S]*?)<\/outline>/.exec(tool('pdftohtml', ['-xml', '-stdout', '-i', '-q', PDF]))![1]!;
+		expect([...outline.matchAll(/<item page="(\d+)">([^<]*)<\/item>/g)].map(([, page, title]) => ({ title: decode(title!), page: Number(page) }))).toEqual([{ title: 'Contents', page: 1 }, ...entries]);
 		entries.forEach((entry, i) => {
 			const sheet = text[entry.page - 1]!;
 			// The page's own title is its first line (the H1), and its footer names it.

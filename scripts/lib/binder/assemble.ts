@@ -3,7 +3,7 @@
  * the whole binder (Chromium numbers each printed page from 1; only the joined file knows the total)
  * and writes metadata from the build stamp, never the clock, so one commit gives one file.
  */
-import { PDFDocument, rgb, StandardFonts } from 'pdf-lib';
+import { PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, rgb, StandardFonts, type PDFRef } from 'pdf-lib';
 
 export interface BinderPart {
 	title: string;
@@ -15,13 +15,45 @@ export const pageCount = async (pdf: Uint8Array): Promise<number> => (await PDFD
 /** `Page 3 of 41`: drawn in the bottom right corner, inside the margin Chromium's footer leaves free. */
 export const pageLabel = (n: number, total: number) => `Page ${n} of ${total}`;
 
+/**
+ * One bookmark per part, to its first page: a PDF viewer's sidebar (on a phone, its only way to jump)
+ * lists the binder's pages. pdf-lib has no API for outlines; this is the PDF 1.7 structure (§12.3.3):
+ * an /Outlines dictionary and a flat, doubly linked list of items, each with a /Dest to a page.
+ */
+function addOutline(doc: PDFDocument, entries: ReadonlyArray<{ title: string; ref: PDFRef }>): void {
+	if (entries.length === 0) return;
+	const root = doc.context.nextRef();
+	const items = entries.map(() => doc.context.nextRef());
+	entries.forEach((entry, i) => {
+		const item = doc.context.obj({});
+		item.set(PDFName.of('Title'), PDFHexString.fromText(entry.title));
+		item.set(PDFName.of('Parent'), root);
+		item.set(PDFName.of('Dest'), doc.context.obj([entry.ref, PDFName.of('XYZ'), PDFNull, PDFNull, PDFNull]));
+		if (i > 0) item.set(PDFName.of('Prev'), items[i - 1]!);
+		if (i < items.length - 1) item.set(PDFName.of('Next'), items[i + 1]!);
+		doc.context.assign(items[i]!, item);
+	});
+	const outlines = doc.context.obj({});
+	outlines.set(PDFName.of('Type'), PDFName.of('Outlines'));
+	outlines.set(PDFName.of('First'), items[0]!);
+	outlines.set(PDFName.of('Last'), items.at(-1)!);
+	outlines.set(PDFName.of('Count'), PDFNumber.of(items.length));
+	doc.context.assign(root, outlines);
+	doc.catalog.set(PDFName.of('Outlines'), root);
+	// Open with the bookmarks shown.
+	doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
+}
+
 export async function assembleBinder({ parts, builtAt, title }: { parts: readonly BinderPart[]; builtAt: string; title: string }): Promise<Uint8Array> {
 	const binder = await PDFDocument.create({ updateMetadata: false });
+	const starts: Array<{ title: string; ref: PDFRef }> = [];
 	for (const part of parts) {
 		const source = await PDFDocument.load(part.pdf, { updateMetadata: false });
 		const pages = await binder.copyPages(source, source.getPageIndices());
 		for (const page of pages) binder.addPage(page);
+		starts.push({ title: part.title, ref: pages[0]!.ref });
 	}
+	addOutline(binder, starts);
 	const font = await binder.embedFont(StandardFonts.Helvetica);
 	const pages = binder.getPages();
 	pages.forEach((page, i) => {
