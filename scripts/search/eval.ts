@@ -11,6 +11,7 @@ import { parse } from 'yaml';
 import { searchRanking } from '../../src/lib/search-ranking.ts';
 import { groupSubResults } from '../../src/lib/search-results.ts';
 import { makeQueryRewriter, type Vocabulary } from '../../src/lib/search-query.ts';
+import { relaxQuery } from '../../src/lib/search-relax.ts';
 import { VOCABULARY_PATH } from '../../src/integrations/search-vocabulary.ts';
 
 export interface EvalQuery {
@@ -75,6 +76,18 @@ const SEARCH_IN_PAGE = `async ({ query, ranking, depth }) => {
 	}));
 }`;
 
+/** Only the scores of every page Pagefind finds (no page data loaded), for search-relax.ts. */
+const SCORES_IN_PAGE = `async ({ query, ranking }) => {
+	window.__pf ??= import('/pagefind/pagefind.js').then(async (pf) => (await pf.options({ ranking }), pf));
+	const pf = await window.__pf;
+	return (await pf.search(query)).results.map((r) => ({ score: r.score }));
+}`;
+
+/** The query the dialog searches for what was typed: rewritten (search-query.ts), then relaxed (search-relax.ts). */
+export async function queryFor(page: Page, rewritten: string, ranking: object = searchRanking): Promise<string> {
+	return relaxQuery(rewritten, (query) => page.evaluate<Array<{ score: number }>>(`(${SCORES_IN_PAGE})(${JSON.stringify({ query, ranking })})`));
+}
+
 type RawResult = { url: string; subs: Array<{ url: string; locations: number[]; weighted_locations: Array<{ weight: number }> }> };
 
 /** Runs one query in a page already on the site; returns the first `depth` results as shown. */
@@ -93,7 +106,7 @@ export async function evaluate(page: Page, queries: EvalQuery[], dist: string, r
 	const out: EvalOutcome[] = [];
 	const rewrite = rewriterFor(dist);
 	for (const query of queries) {
-		const shown = await search(page, rewrite(query.q), 5, ranking);
+		const shown = await search(page, await queryFor(page, rewrite(query.q), ranking), 5, ranking);
 		out.push({ ...query, rank: rankOf(query.expect, shown), shown });
 	}
 	return out;

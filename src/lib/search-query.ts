@@ -11,10 +11,12 @@
  *  - a plain word that no page has and that nothing corrects is dropped, as long as something is
  *    left: with it, every page misses ("pod pending unbound pvc" found nothing while no page said
  *    "unbound"); without it, the other words still find the pages about them. Words with digits,
- *    `_`, `.` or `-` are kept: the vocabulary splits them, so "not in it" says nothing about them.
+ *    `_`, `.` or `-` are kept: the vocabulary splits them, so "not in it" says nothing about them;
+ *  - a pasted JVM class name loses its package (`java.net.UnknownHostException` → the class).
+ * A word the answering page does not use, but other pages do, is search-relax.ts's part.
  */
 
-const STOP_WORDS = new Set(['a', 'an', 'the', 'is', 'are', 'was', 'be', 'do', 'does', 'did', 'to', 'of', 'for', 'on', 'in', 'at', 'my', 'our', 'i', 'we', 'how', 'what', 'why', 'when', 'where', 'can', 'it', 'its', 'this', 'that', 'with', 'from', 'up']);
+const STOP_WORDS = new Set(['a', 'an', 'the', 'is', 'are', 'was', 'be', 'do', 'does', 'did', 'to', 'of', 'for', 'on', 'in', 'at', 'my', 'our', 'i', 'we', 'how', 'what', 'why', 'when', 'where', 'can', 'it', 'its', 'this', 'that', 'with', 'from', 'up', 'and', 'or']);
 
 /**
  * Optimal string alignment distance (Levenshtein plus adjacent transposition), with an early exit
@@ -47,8 +49,19 @@ export interface Vocabulary {
 	words: string[];
 }
 
+/**
+ * A JVM class named with its package, as a pasted stack trace has it (`java.net.UnknownHostException`,
+ * `org.postgresql.util.PSQLException`): lower-case package segments, then the class. Pages name the
+ * class; the package is the runtime's, and as one token with it the class matched no page.
+ */
+const QUALIFIED_CLASS = /^(?:[a-z][a-z0-9]*\.)+([A-Z][\p{L}\p{N}]*)$/u;
+
 /** Splits as Pagefind does for English: letters and digits; `pg_wal`, `cert-manager` stay one token here. */
-const tokens = (query: string) => query.toLowerCase().split(/[^\p{L}\p{N}_.-]+/u).filter(Boolean);
+const tokens = (query: string) =>
+	query
+		.split(/[^\p{L}\p{N}_.-]+/u)
+		.filter(Boolean)
+		.map((t) => (t.match(QUALIFIED_CLASS)?.[1] ?? t).toLowerCase());
 
 export function makeQueryRewriter(vocabulary: Vocabulary | null) {
 	const known = new Set(vocabulary?.words ?? []);

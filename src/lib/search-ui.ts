@@ -12,6 +12,7 @@ import { PagefindUI } from '@pagefind/default-ui';
 import { pagefindUserConfig } from 'virtual:starlight/pagefind-config';
 import { groupSubResults, withoutSearchOnlyMeta } from './search-results.ts';
 import { makeQueryRewriter } from './search-query.ts';
+import { relaxQuery } from './search-relax.ts';
 
 export function mountSearch(host: HTMLElement, state: { pending: string }): void {
 	const dialog = host.querySelector('dialog')!;
@@ -25,12 +26,34 @@ export function mountSearch(host: HTMLElement, state: { pending: string }): void
 	// Stop words dropped and typing slips corrected before Pagefind searches (search-query.ts). The
 	// vocabulary loads with the UI; a query typed before it arrived is searched again with it.
 	let rewrite = makeQueryRewriter(null);
+	// A query whose words are not all on one page is searched again a word short (search-relax.ts).
+	// Pagefind UI asks for the query synchronously, so the relaxed one is worked out beside it, with
+	// the same Pagefind module (one instance per URL, so its loaded index is shared), and the search
+	// is run again once it is known.
+	const bundlePath = import.meta.env.BASE_URL.replace(/\/$/, '') + '/pagefind/';
+	const relaxed = new Map<string, string>();
+	let pagefindReady: Promise<{ search(q: string): Promise<{ results: Array<{ score: number }> }> }> | undefined;
+	const relax = async (query: string) => {
+		relaxed.set(query, query);
+		// The ranking set before the first search, as the UI sets it (the same values, so in either order).
+		pagefindReady ??= import(/* @vite-ignore */ `${bundlePath}pagefind.js`).then(async (pf) => (await pf.options({ ranking: pagefindUserConfig.ranking }), pf));
+		const pagefind = await pagefindReady;
+		const better = await relaxQuery(query, async (q) => (await pagefind.search(q)).results);
+		relaxed.set(query, better);
+		const field = host.querySelector<HTMLInputElement>('.pagefind-ui__search-input');
+		// Pagefind UI searches again only for a changed value: a trailing space changes it, and no query.
+		if (better !== query && field && rewrite(field.value) === query) ui.triggerSearch(field.value.endsWith(' ') ? field.value.trimEnd() : `${field.value} `);
+	};
 	const ui = new PagefindUI({
 		...pagefindUserConfig,
-		processTerm: (term: string) => rewrite(term),
+		processTerm: (term: string) => {
+			const query = rewrite(term);
+			if (!relaxed.has(query)) void relax(query).catch(() => relaxed.delete(query));
+			return relaxed.get(query) ?? query;
+		},
 		element: '#starlight__search',
 		baseUrl: import.meta.env.BASE_URL,
-		bundlePath: import.meta.env.BASE_URL.replace(/\/$/, '') + '/pagefind/',
+		bundlePath,
 		showImages: false,
 		translations,
 		showSubResults: true,

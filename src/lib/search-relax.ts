@@ -1,0 +1,56 @@
+/**
+ * What the search does when a question's words are not all on the page that answers it. Pagefind
+ * returns only pages that hold every word of the query, so one word the answering page does not use
+ * ("give a new engineer a kubeconfig", where the page says "issuing a personal kubeconfig"; "x509:
+ * certificate has expired or is not yet valid" against a page that quotes only the first half) left
+ * the reader with a page that mentions all the words in passing, or with nothing.
+ *
+ * The rule, shared by the search dialog (src/lib/search-ui.ts) and the search evaluation
+ * (scripts/search/eval.ts): when fewer pages than a screenful ({@link ENOUGH}) hold every word, the
+ * query is searched again without each of its words in turn, and the query whose best page scores
+ * highest is kept if it beats the full query's best page by {@link MARGIN}. Scores of queries that
+ * share words are comparable in Pagefind (a sum over the words a page holds, plus its metadata
+ * bonus), so a page missing one word wins only where it matches the others far better — by its
+ * title, headings or keywords — than the pages that hold them all. One word is dropped, no more,
+ * unless the query still finds nothing: a second drop let a general page that holds the two words
+ * left ("terraform plan shows changes") outrank the page that holds four. A query that finds a
+ * screenful is left as it is: its words do co-occur, and the ranking tuned for it stands.
+ *
+ * Written here, not taken from a library: it is a policy over Pagefind's own scores, and Pagefind
+ * has no OR query or "minimum should match" option to delegate it to.
+ */
+
+/** Pagefind's result list for a query, best first: only the scores are needed. */
+export type ScoreSearch = (query: string) => Promise<Array<{ score: number }>>;
+
+/** A screenful of results: the evaluation reads five, the dialog shows five before "Load more". */
+export const ENOUGH = 5;
+
+/**
+ * How much better the best page without a word must score than the best page with all of them. A
+ * page that holds all but one word and merely ties ("pgbouncer pool exhausted": 34.3 against 34.2;
+ * "mermaid diagram": 9.8 against 9.0) is no reason to overrule the page that holds them all; where a
+ * word really was the wrong one, the page that answers scored 1.5 to 4.4 times higher (held-out 2).
+ */
+export const MARGIN = 1.2;
+
+export async function relaxQuery(query: string, search: ScoreSearch, enough = ENOUGH): Promise<string> {
+	let words = query.split(' ').filter(Boolean);
+	let found = await search(words.join(' '));
+	for (let drops = 0; found.length < enough && words.length > 1 && (drops === 0 || found.length === 0); drops++) {
+		let best: { words: string[]; found: Array<{ score: number }> } | null = null;
+		// A word typed twice leaves the same query whichever copy is dropped: search it once.
+		const tried = new Set<string>();
+		for (let i = 0; i < words.length; i++) {
+			const fewer = words.filter((_, j) => j !== i);
+			const key = fewer.join(' ');
+			if (tried.has(key)) continue;
+			tried.add(key);
+			const r = await search(key);
+			if (r.length > 0 && (!best || r[0]!.score > best.found[0]!.score)) best = { words: fewer, found: r };
+		}
+		if (!best || (found.length > 0 && best.found[0]!.score <= found[0]!.score * MARGIN)) break;
+		({ words, found } = best);
+	}
+	return words.join(' ');
+}
