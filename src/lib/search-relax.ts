@@ -34,23 +34,29 @@ export const ENOUGH = 5;
  */
 export const MARGIN = 1.2;
 
+/** Past this many queries of one length, a query that finds nothing is left as it is. */
+const MOST_TRIED = 64;
+
 export async function relaxQuery(query: string, search: ScoreSearch, enough = ENOUGH): Promise<string> {
-	let words = query.split(' ').filter(Boolean);
-	let found = await search(words.join(' '));
-	for (let drops = 0; found.length < enough && words.length > 1 && (drops === 0 || found.length === 0); drops++) {
-		let best: { words: string[]; found: Array<{ score: number }> } | null = null;
-		// A word typed twice leaves the same query whichever copy is dropped: search it once.
-		const tried = new Set<string>();
-		for (let i = 0; i < words.length; i++) {
-			const fewer = words.filter((_, j) => j !== i);
-			const key = fewer.join(' ');
-			if (tried.has(key)) continue;
-			tried.add(key);
+	const words = query.split(' ').filter(Boolean);
+	const found = await search(words.join(' '));
+	if (found.length >= enough || words.length < 2) return query;
+	// Queries one word shorter than those of the last round; a round that finds nothing goes on from
+	// all of them (a word short again), so a query that found nothing ends at the longest that finds some.
+	let round = [words];
+	while (round[0]!.length > 1) {
+		const next = new Map<string, string[]>();
+		for (const ws of round) for (let i = 0; i < ws.length; i++) next.set(ws.filter((_, j) => j !== i).join(' '), ws.filter((_, j) => j !== i));
+		if (next.size > MOST_TRIED) break;
+		let best: { words: string[]; score: number } | null = null;
+		for (const [key, ws] of next) {
 			const r = await search(key);
-			if (r.length > 0 && (!best || r[0]!.score > best.found[0]!.score)) best = { words: fewer, found: r };
+			if (r.length > 0 && (!best || r[0]!.score > best.score)) best = { words: ws, score: r[0]!.score };
 		}
-		if (!best || (found.length > 0 && best.found[0]!.score <= found[0]!.score * MARGIN)) break;
-		({ words, found } = best);
+		if (best && found.length === 0) return best.words.join(' ');
+		if (best) return best.score > found[0]!.score * MARGIN ? best.words.join(' ') : query;
+		if (found.length > 0) return query;
+		round = [...next.values()];
 	}
-	return words.join(' ');
+	return query;
 }

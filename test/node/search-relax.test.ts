@@ -1,0 +1,79 @@
+/**
+ * The search's relaxed query (src/lib/search-relax.ts) over a made-up index whose pages hold known
+ * words, scored as Pagefind does in kind (a sum over the query's words a page holds, pages missing a
+ * word left out), and the pasted-error rewriting (src/lib/search-query.ts).
+ */
+import { describe, expect, it } from 'vitest';
+import { ENOUGH, MARGIN, relaxQuery, type ScoreSearch } from '../../src/lib/search-relax.ts';
+import { makeQueryRewriter } from '../../src/lib/search-query.ts';
+
+/** Pages as word → weight; a query finds the pages holding every word, best score first. */
+function index(pages: Array<Record<string, number>>) {
+	const searched: string[] = [];
+	const search: ScoreSearch = async (query) => {
+		searched.push(query);
+		const words = query.split(' ');
+		return pages
+			.filter((p) => words.every((w) => w in p))
+			.map((p) => ({ score: words.reduce((n, w) => n + p[w]!, 0) }))
+			.sort((a, b) => b.score - a.score);
+	};
+	return { search, searched };
+}
+
+describe('relaxed search query', () => {
+	it('drops the one word the answering page lacks when it matches the rest far better', async () => {
+		// The page about issuing kubeconfigs says "issue", not "give"; another mentions all four in passing.
+		const { search } = index([
+			{ give: 1, new: 1, engineer: 1, kubeconfig: 1 },
+			{ new: 2, engineer: 3, kubeconfig: 10 },
+		]);
+		expect(await relaxQuery('give new engineer kubeconfig', search)).toBe('new engineer kubeconfig');
+	});
+
+	it('keeps the whole query when the page without a word only ties', async () => {
+		const { search } = index([
+			{ pgbouncer: 10, pool: 10, exhausted: 10 },
+			{ pgbouncer: 15, pool: 15 * MARGIN },
+		]);
+		// 30 + 18 = 33 for the page without "exhausted", against 30: not 1.2 times better.
+		expect(await relaxQuery('pgbouncer pool exhausted', search)).toBe('pgbouncer pool exhausted');
+	});
+
+	it('does not search again when a screenful of pages holds every word', async () => {
+		const pages = Array.from({ length: ENOUGH }, () => ({ rotate: 1, vault: 1, token: 1 }));
+		const { search, searched } = index([...pages, { rotate: 50, vault: 50 }]);
+		expect(await relaxQuery('rotate vault token', search)).toBe('rotate vault token');
+		expect(searched).toEqual(['rotate vault token']);
+	});
+
+	it('drops one word only, while something is found', async () => {
+		// "terraform plan shows changes nobody made": two pages each lack one word; a general page
+		// holding only "terraform plan" must not win by a second drop.
+		const { search } = index([
+			{ terraform: 3, plan: 3, changes: 3, made: 3 },
+			{ terraform: 1, plan: 1, changes: 1, made: 1, nobody: 1 },
+			{ terraform: 100, plan: 100 },
+		]);
+		expect(await relaxQuery('terraform plan changes nobody made', search)).toBe('terraform plan changes made');
+	});
+
+	it('keeps dropping while nothing at all is found, down to one word', async () => {
+		const { search } = index([{ vault: 5 }, { kafka: 1 }]);
+		expect(await relaxQuery('vault zzz yyy', search)).toBe('vault');
+		expect(await relaxQuery('qqq', search)).toBe('qqq');
+	});
+});
+
+describe('pasted error lines', () => {
+	const rewrite = makeQueryRewriter({ words: ['unknownhostexception', 'service', 'name', 'neotool', 'local'] });
+
+	it('searches a JVM class by its name, not its package', () => {
+		expect(rewrite('java.net.UnknownHostException service name')).toBe('unknownhostexception service name');
+		expect(rewrite('org.postgresql.util.PSQLException')).toBe('psqlexception');
+	});
+
+	it('keeps host names and lower-case dotted words whole', () => {
+		expect(rewrite('pgbouncer.neotool-data.svc.cluster.local')).toBe('pgbouncer.neotool-data.svc.cluster.local');
+	});
+});
