@@ -8,13 +8,13 @@
  * The rule, shared by the search dialog (src/lib/search-ui.ts) and the search evaluation
  * (scripts/search/eval.ts): when fewer pages than a screenful ({@link ENOUGH}) hold every word, the
  * query is searched again without each of its words in turn, and the query whose best page scores
- * highest is kept if it beats the full query's best page by {@link MARGIN}. Scores of queries that
- * share words are comparable in Pagefind (a sum over the words a page holds, plus its metadata
- * bonus), so a page missing one word wins only where it matches the others far better — by its
- * title, headings or keywords — than the pages that hold them all. One word is dropped, no more,
- * unless the query still finds nothing: a second drop let a general page that holds the two words
- * left ("terraform plan shows changes") outrank the page that holds four. A query that finds a
- * screenful is left as it is: its words do co-occur, and the ranking tuned for it stands.
+ * highest replaces it if that page scores {@link MARGIN} times better than the best page holding
+ * every word; then the same again from the shorter query while it still finds too little. Scores of
+ * queries that share words are comparable in Pagefind (a sum over the words a page holds, plus its
+ * metadata bonus), so a page missing a word wins only where it matches the others far better — by
+ * its title, headings or keywords — than the pages that hold them all. A query that finds nothing
+ * goes on a word shorter until one finds something. A query that finds a screenful is left as it
+ * is: its words do co-occur, and the ranking tuned for it stands.
  *
  * Written here, not taken from a library: it is a policy over Pagefind's own scores, and Pagefind
  * has no OR query or "minimum should match" option to delegate it to.
@@ -27,8 +27,8 @@ export type ScoreSearch = (query: string) => Promise<Array<{ score: number }>>;
 export const ENOUGH = 5;
 
 /**
- * How much better the best page without a word must score than the best page with all of them. A
- * page that holds all but one word and merely ties ("pgbouncer pool exhausted": 34.3 against 34.2;
+ * How much better the best page without a word must score than the best page with all of them, at
+ * each word dropped. A page that holds all but one word and merely ties ("pgbouncer pool exhausted": 34.3 against 34.2;
  * "mermaid diagram": 9.8 against 9.0) is no reason to overrule the page that holds them all; where a
  * word really was the wrong one, the page that answers scored 1.5 to 4.4 times higher (held-out 2).
  */
@@ -38,25 +38,23 @@ export const MARGIN = 1.2;
 const MOST_TRIED = 64;
 
 export async function relaxQuery(query: string, search: ScoreSearch, enough = ENOUGH): Promise<string> {
-	const words = query.split(' ').filter(Boolean);
-	const found = await search(words.join(' '));
-	if (found.length >= enough || words.length < 2) return query;
-	// Queries one word shorter than those of the last round; a round that finds nothing goes on from
-	// all of them (a word short again), so a query that found nothing ends at the longest that finds some.
+	let words = query.split(' ').filter(Boolean);
+	let found = await search(words.join(' '));
+	// The queries one word shorter are made from each query of `round`: the current query, or, while
+	// nothing is found, every query of the last round.
 	let round = [words];
-	while (round[0]!.length > 1) {
+	while (found.length < enough && round[0]!.length > 1) {
 		const next = new Map<string, string[]>();
 		for (const ws of round) for (let i = 0; i < ws.length; i++) next.set(ws.filter((_, j) => j !== i).join(' '), ws.filter((_, j) => j !== i));
 		if (next.size > MOST_TRIED) break;
-		let best: { words: string[]; score: number } | null = null;
+		let best: { words: string[]; found: Array<{ score: number }> } | null = null;
 		for (const [key, ws] of next) {
 			const r = await search(key);
-			if (r.length > 0 && (!best || r[0]!.score > best.score)) best = { words: ws, score: r[0]!.score };
+			if (r.length > 0 && (!best || r[0]!.score > best.found[0]!.score)) best = { words: ws, found: r };
 		}
-		if (best && found.length === 0) return best.words.join(' ');
-		if (best) return best.score > found[0]!.score * MARGIN ? best.words.join(' ') : query;
-		if (found.length > 0) return query;
-		round = [...next.values()];
+		if (best && (found.length === 0 || best.found[0]!.score > found[0]!.score * MARGIN)) ({ words, found } = best);
+		else if (best || found.length > 0) break;
+		round = found.length > 0 ? [words] : [...next.values()];
 	}
-	return query;
+	return words.join(' ');
 }

@@ -47,15 +47,24 @@ describe('relaxed search query', () => {
 		expect(searched).toEqual(['rotate vault token']);
 	});
 
-	it('drops one word only, while something is found', async () => {
-		// "terraform plan shows changes nobody made": two pages each lack one word; a general page
-		// holding only "terraform plan" must not win by a second drop.
+	it('drops a further word only when that again scores far better', async () => {
+		// "terraform plan shows changes nobody made": a page lacks "nobody" and wins; a general page
+		// holding only "terraform plan" is not reached, since no query of four words beats that page.
 		const { search } = index([
 			{ terraform: 3, plan: 3, changes: 3, made: 3 },
 			{ terraform: 1, plan: 1, changes: 1, made: 1, nobody: 1 },
 			{ terraform: 100, plan: 100 },
 		]);
 		expect(await relaxQuery('terraform plan changes nobody made', search)).toBe('terraform plan changes made');
+	});
+
+	it('drops a second word when that scores far better again', async () => {
+		const { search } = index([
+			{ a: 1, b: 1, c: 1, d: 1 },
+			{ a: 5, b: 5, c: 5 },
+			{ a: 20, b: 20 },
+		]);
+		expect(await relaxQuery('a b c d', search)).toBe('a b');
 	});
 
 	it('keeps dropping while nothing at all is found, down to one word', async () => {
