@@ -155,8 +155,8 @@ export async function writeDrBinder(siteDir: string, options: BinderOptions): Pr
 		if (other !== -1) throw new BinderError(`build: DR binder: ${pages[other]!.path} says "${results[other]!.stamp.text}", expected "${stamp.text}" as on ${pages[0]!.path}: pages of two builds in one folder`);
 		const printed: BinderPart[] = results.map((r, i) => ({ title: pages[i]!.title, pdf: r.pdf }));
 		const counts = await Promise.all(printed.map((p) => pageCount(p.pdf)));
-		// The contents' own length decides where the first page starts; numbers of the same width
-		// (a binder of under 1,000 pages) cannot change it, which the second print checks.
+		// The contents' own length decides where the first page starts: printed assuming one sheet
+		// (the usual case, one print), then again with the length it came out at, until they agree.
 		const entriesFrom = (first: number) => {
 			let next = first;
 			return pages.map((p, i) => {
@@ -165,10 +165,13 @@ export async function writeDrBinder(siteDir: string, options: BinderOptions): Pr
 				return entry;
 			});
 		};
-		const draft = await printToc(context, entriesFrom(999), stamp.text, options.siteUrl);
-		const tocPages = await pageCount(draft);
-		const toc = await printToc(context, entriesFrom(tocPages + 1), stamp.text, options.siteUrl);
-		if ((await pageCount(toc)) !== tocPages) throw new BinderError('build: DR binder: the contents changed length once numbered; print again');
+		let tocPages = 1;
+		let toc = await printToc(context, entriesFrom(tocPages + 1), stamp.text, options.siteUrl);
+		for (let tries = 0, length = await pageCount(toc); length !== tocPages; length = await pageCount(toc)) {
+			if (++tries > 3) throw new BinderError(`build: DR binder: the contents do not settle on a length (${tocPages} or ${length} sheets), expected the same length twice`);
+			tocPages = length;
+			toc = await printToc(context, entriesFrom(tocPages + 1), stamp.text, options.siteUrl);
+		}
 		const pdf = await assembleBinder({ parts: [{ title: 'Contents', pdf: toc }, ...printed], builtAt: stamp.builtAt, title: BINDER_TITLE });
 		// Whole or nothing: the build's staging folder is renamed into place only when every step succeeded.
 		const file = join(siteDir, BINDER_FILE);
