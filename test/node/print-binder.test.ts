@@ -45,7 +45,7 @@ describe('print_binder in the frontmatter schema', () => {
 	});
 });
 
-const doc = (id: string, title: string, print_binder = false) => ({ id, url: `https://docs.neotool.io/${id}/`, frontmatter: { title, print_binder } }) as unknown as IndexedDoc;
+const doc = (id: string, title: string, print_binder = false, status = 'current') => ({ id, url: `https://docs.neotool.io/${id}/`, sourcePath: `docs/${id}.mdx`, frontmatter: { title, print_binder, status } }) as unknown as IndexedDoc;
 const core = CORE_BINDER_PAGES.map((id) => doc(id, `Title of ${id}`));
 
 describe('the pages the binder prints', () => {
@@ -61,6 +61,18 @@ describe('the pages the binder prints', () => {
 		expect(() => binderPages(docs, { requireCore: true })).toThrow(
 			'build: DR binder: unexpected missing page `11-infrastructure/postgresql-pitr-runbook`, expected every page of CORE_BINDER_PAGES (scripts/lib/binder/pages.ts); after a rename or move, update that list',
 		);
+	});
+
+	it('refuses a page not in force, naming its file and the fix', () => {
+		expect(() => binderPages([...core, doc('ops/old', 'Old', true, 'deprecated')], { requireCore: true })).toThrow(
+			'docs/ops/old.mdx: unexpected `status: deprecated` on a page of the DR binder, expected `current`: remove `print_binder: true` from it, or set it on its replacement',
+		);
+		const draftCore = core.map((d, i) => (i === 2 ? doc(d.id, 'PITR', false, 'draft') : d));
+		expect(() => binderPages(draftCore, { requireCore: true })).toThrow(
+			'docs/11-infrastructure/postgresql-pitr-runbook.mdx: unexpected `status: draft` on a page of the DR binder, expected `current`: take it out of CORE_BINDER_PAGES (scripts/lib/binder/pages.ts) or put its replacement there',
+		);
+		// A deprecated page that does not ask is not the binder's concern.
+		expect(binderPages([...core, doc('ops/old', 'Old', false, 'deprecated')], { requireCore: true })).toHaveLength(core.length);
 	});
 
 	it('prints only what opts in, in a tree without the core pages (fixtures, benchmark corpora)', () => {

@@ -43,5 +43,11 @@ export function binderPages(docs: readonly IndexedDoc[], { requireCore }: { requ
 	const core = CORE_BINDER_PAGES.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
 	const coreIds = new Set<string>(CORE_BINDER_PAGES);
 	const optedIn = docs.filter((d) => d.frontmatter.print_binder && !coreIds.has(d.id)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+	// Paper cannot show a deprecation banner or be corrected after a reader has it: only pages in force.
+	const notCurrent = [...core, ...optedIn].find((d) => d.frontmatter.status !== 'current');
+	if (notCurrent) {
+		const fix = coreIds.has(notCurrent.id) ? 'take it out of CORE_BINDER_PAGES (scripts/lib/binder/pages.ts) or put its replacement there' : 'remove `print_binder: true` from it, or set it on its replacement';
+		throw new BinderPagesError(`${notCurrent.sourcePath}: unexpected \`status: ${notCurrent.frontmatter.status}\` on a page of the DR binder, expected \`current\`: ${fix}`);
+	}
 	return [...core, ...optedIn].map((d) => ({ id: d.id, title: d.frontmatter.title, path: new URL(d.url).pathname }));
 }
