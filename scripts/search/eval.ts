@@ -19,7 +19,7 @@ export interface EvalQuery {
 	/** Page URL path, optionally with `#section`. */
 	expect: string;
 	who: 'symptom' | 'alert' | 'task' | 'author' | 'typo';
-	/** A miss measured and left as it is, and why; the test then asks only that it is among the results shown. */
+	/** A miss measured and left as it is, and why: `#N …` (the test holds it to rank N or better) or `miss: …`. */
 	known?: string;
 }
 

@@ -28,28 +28,38 @@ export function mountSearch(host: HTMLElement, state: { pending: string }): void
 	let rewrite = makeQueryRewriter(null);
 	// A query whose words are not all on one page is searched again a word short (search-relax.ts).
 	// Pagefind UI asks for the query synchronously, so the relaxed one is worked out beside it, with
-	// the same Pagefind module (one instance per URL, so its loaded index is shared), and the search
-	// is run again once it is known.
+	// the same Pagefind module (one instance per URL, so its loaded index is shared) and the filters
+	// the reader has ticked, and the search is run again once it is known.
 	const bundlePath = import.meta.env.BASE_URL.replace(/\/$/, '') + '/pagefind/';
 	const relaxed = new Map<string, string>();
-	let pagefindReady: Promise<{ search(q: string): Promise<{ results: Array<{ score: number }> }> }> | undefined;
-	const relax = async (query: string) => {
-		relaxed.set(query, query);
+	type Pagefind = { search(q: string, o: { filters: Record<string, string[]> }): Promise<{ results: Array<{ score: number }> }> };
+	let pagefindReady: Promise<Pagefind> | undefined;
+	const tickedFilters = () => {
+		const filters: Record<string, string[]> = {};
+		for (const box of host.querySelectorAll<HTMLInputElement>('.pagefind-ui__filter-checkbox:checked')) (filters[box.name] ??= []).push(box.value);
+		return filters;
+	};
+	const keyOf = (query: string) => `${query}\n${JSON.stringify(tickedFilters())}`;
+	const relax = async (query: string, key: string) => {
+		relaxed.set(key, query);
 		// The ranking set before the first search, as the UI sets it (the same values, so in either order).
 		pagefindReady ??= import(/* @vite-ignore */ `${bundlePath}pagefind.js`).then(async (pf) => (await pf.options({ ranking: pagefindUserConfig.ranking }), pf));
 		const pagefind = await pagefindReady;
-		const better = await relaxQuery(query, async (q) => (await pagefind.search(q)).results);
-		relaxed.set(query, better);
+		const filters = tickedFilters();
+		const better = await relaxQuery(query, async (q) => (await pagefind.search(q, { filters })).results);
+		relaxed.set(key, better);
 		const field = host.querySelector<HTMLInputElement>('.pagefind-ui__search-input');
-		// Pagefind UI searches again only for a changed value: a trailing space changes it, and no query.
-		if (better !== query && field && rewrite(field.value) === query) ui.triggerSearch(field.value.endsWith(' ') ? field.value.trimEnd() : `${field.value} `);
+		// Pagefind UI searches again when its filters change, even to the same ones; setting the input
+		// instead would put text under the reader's cursor while they type.
+		if (better !== query && field && keyOf(rewrite(field.value)) === key) ui.triggerFilters(tickedFilters());
 	};
 	const ui = new PagefindUI({
 		...pagefindUserConfig,
 		processTerm: (term: string) => {
 			const query = rewrite(term);
-			if (!relaxed.has(query)) void relax(query).catch(() => relaxed.delete(query));
-			return relaxed.get(query) ?? query;
+			const key = keyOf(query);
+			if (!relaxed.has(key)) void relax(query, key).catch(() => relaxed.delete(key));
+			return relaxed.get(key) ?? query;
 		},
 		element: '#starlight__search',
 		baseUrl: import.meta.env.BASE_URL,
@@ -76,7 +86,8 @@ export function mountSearch(host: HTMLElement, state: { pending: string }): void
 		.then((vocabulary) => {
 			if (!vocabulary) return;
 			rewrite = makeQueryRewriter(vocabulary);
-			if (field.value) ui.triggerSearch(field.value);
+			// triggerSearch(field.value) did nothing: Pagefind UI searches only for a changed value.
+			if (field.value) ui.triggerFilters(tickedFilters());
 		})
 		.catch(() => {});
 	// Pagefind labels its input only by title/placeholder; screen readers and axe want a name.

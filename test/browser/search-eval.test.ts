@@ -29,17 +29,36 @@ describe('search evaluation', () => {
 	});
 
 	for (const [i, q] of queries.entries()) {
-		// A known miss must still be on the first screen of results (the five the evaluation reads).
-		it(q.known ? `${q.who}: "${q.q}" (known miss) still shows ${q.expect}` : `${q.who}: "${q.q}" puts ${q.expect} first`, () => {
+		// A known miss must stay at least where it was measured (`#3`: among the first three); one
+		// recorded as `miss` is counted in the figures below but not held to a place.
+		const knownRank = q.known?.match(/^#(\d+)/)?.[1];
+		const title = !q.known ? `${q.who}: "${q.q}" puts ${q.expect} first` : knownRank ? `${q.who}: "${q.q}" (known miss) shows ${q.expect} at #${knownRank} or better` : `${q.who}: "${q.q}" (known miss, not shown) is measured`;
+		it(title, () => {
 			const o = outcomes[i]!;
-			if (q.known) expect(o.rank, `got: ${shown(o)}`).not.toBeNull();
-			else expect(o.rank, `got: ${shown(o)}`).toBe(1);
+			if (!q.known) expect(o.rank, `got: ${shown(o)}`).toBe(1);
+			else if (knownRank) {
+				expect(o.rank, `got: ${shown(o)}`).not.toBeNull();
+				expect(o.rank!, `got: ${shown(o)}`).toBeLessThanOrEqual(Number(knownRank));
+			} else expect(q.known).toMatch(/^miss: /);
 		});
 	}
 
-	it('keeps top-1 and top-3 at least where the README reports them (62/66 and 65/66)', () => {
+	// The dialog relaxes a query after Pagefind UI has searched it (search-ui.ts); this is the UI's own
+	// path, not the evaluation's: "give" is on no page about kubeconfigs, while a Vault page happens to
+	// hold all four words.
+	it('the dialog searches a question again without the word its answer lacks', async () => {
+		const page = await site.browser.newPage();
+		await page.goto(`${site.url}/`);
+		await page.click('button[data-open-modal]');
+		await page.fill('#starlight__search .pagefind-ui__search-input', 'give a new engineer a kubeconfig');
+		const first = page.locator('#starlight__search .pagefind-ui__result-link').first();
+		await expect.poll(() => first.getAttribute('href'), { timeout: 15_000 }).toBe('/11-infrastructure/production-access/');
+		await page.close();
+	});
+
+	it('keeps top-1 and top-3 at least where the README reports them (66/72 and 69/72)', () => {
 		const s = summary(outcomes);
-		expect(s.top1).toBeGreaterThanOrEqual(62);
-		expect(s.top3).toBeGreaterThanOrEqual(65);
+		expect(s.top1).toBeGreaterThanOrEqual(66);
+		expect(s.top3).toBeGreaterThanOrEqual(69);
 	});
 });
