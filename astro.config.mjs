@@ -15,6 +15,7 @@ import mermaidSvg from './src/integrations/mermaid-svg.ts';
 import searchVocabulary from './src/integrations/search-vocabulary.ts';
 import { searchRanking } from './src/lib/search-ranking.ts';
 import { sidebarFromDocs } from './src/lib/sidebar.ts';
+import { devWatchIgnored } from './src/lib/dev-watch.ts';
 import { CACHE_DIR, DOCS_DIR, EDIT_BASE_URL, OUT_DIR, SITE_DESCRIPTION, SITE_TITLE, SITE_URL } from './src/lib/site-config.ts';
 
 // No outbound calls nobody asked for: Astro's anonymous telemetry and its new-version check (dev
@@ -45,6 +46,8 @@ export default defineConfig({
 		// In `astro dev`, the authors' check on each page as it is served and saved, shown in the error overlay (src/plugins/dev-check.ts).
 		plugins: [pagePolicyVitePlugin(), contentBoundaryVitePlugin(DOCS_DIR), devCheckVitePlugin(DOCS_DIR)],
 		resolve: { alias: { '~': fileURLToPath(new URL('./src', import.meta.url)) } },
+		// astro dev watches sources, not the ~90,000 output files of builds and tests (src/lib/dev-watch.ts).
+		server: { watch: { ignored: [devWatchIgnored(process.cwd(), DOCS_DIR, [OUT_DIR, CACHE_DIR])] } },
 		build: {
 			rolldownOptions: {
 				// Rolldown warns once per MDX page that Astro's own `"use astro:head-inject"` directive "may not
