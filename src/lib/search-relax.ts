@@ -7,14 +7,13 @@
  *
  * The rule, shared by the search dialog (src/lib/search-ui.ts) and the search evaluation
  * (scripts/search/eval.ts): when fewer pages than a screenful ({@link ENOUGH}) hold every word, the
- * query is searched again without each of its words in turn, and the query whose best page scores
- * highest replaces it if that page scores {@link MARGIN} times better than the best page holding
- * every word; then the same again from the shorter query while it still finds too little. Scores of
- * queries that share words are comparable in Pagefind (a sum over the words a page holds, plus its
- * metadata bonus), so a page missing a word wins only where it matches the others far better — by
- * its title, headings or keywords — than the pages that hold them all. A query that finds nothing
- * goes on a word shorter until one finds something. A query that finds a screenful is left as it
- * is: its words do co-occur, and the ranking tuned for it stands.
+ * query is searched again without each of its words, then without each two of them
+ * ({@link MOST_DROPPED}), and the query whose best page scores highest, each dropped word costing a
+ * factor {@link MARGIN}, replaces it. Scores of queries that share words are comparable in Pagefind
+ * (a sum over the words a page holds, plus its metadata bonus), so a page missing a word wins only
+ * where it matches the others far better — by its title, headings or keywords — than the pages that
+ * hold them all. A query that finds nothing goes on a word shorter until one finds something. A query
+ * that finds a screenful is left as it is: its words do co-occur, and the ranking tuned for it stands.
  *
  * Written here, not taken from a library: it is a policy over Pagefind's own scores, and Pagefind
  * has no OR query or "minimum should match" option to delegate it to.
@@ -27,7 +26,7 @@ export type ScoreSearch = (query: string) => Promise<Array<{ score: number }>>;
 export const ENOUGH = 5;
 
 /**
- * How much better the best page without a word must score than the best page with all of them, at
+ * How much better the best page without a word must score than the best page with all of them, for
  * each word dropped. A page that holds all but one word and merely ties ("pgbouncer pool exhausted": 34.3 against 34.2;
  * "mermaid diagram": 9.8 against 9.0) is no reason to overrule the page that holds them all; where a
  * word really was the wrong one, the page that answers scored 1.5 to 4.4 times higher (held-out 2).
@@ -37,24 +36,30 @@ export const MARGIN = 1.2;
 /** Past this many queries of one length, a query that finds nothing is left as it is. */
 const MOST_TRIED = 64;
 
+/**
+ * Words dropped at most from a query that finds something. A second drop reaches a page that lacks two
+ * of a long question's words (a "let … into" the page does not say), where no single drop pays.
+ */
+export const MOST_DROPPED = 2;
+
 export async function relaxQuery(query: string, search: ScoreSearch, enough = ENOUGH): Promise<string> {
-	let words = query.split(' ').filter(Boolean);
-	let found = await search(words.join(' '));
-	// The queries one word shorter are made from each query of `round`: the current query, or, while
-	// nothing is found, every query of the last round.
-	let round = [words];
-	while (found.length < enough && round[0]!.length > 1) {
+	const words = query.split(' ').filter(Boolean);
+	const found = await search(words.join(' '));
+	if (found.length >= enough) return query;
+	let best = { words, score: found.length > 0 ? found[0]!.score : 0 };
+	let round = new Map([[query, words]]);
+	for (let drops = 1; drops < words.length; drops++) {
 		const next = new Map<string, string[]>();
-		for (const ws of round) for (let i = 0; i < ws.length; i++) next.set(ws.filter((_, j) => j !== i).join(' '), ws.filter((_, j) => j !== i));
+		for (const ws of round.values()) for (let i = 0; i < ws.length; i++) next.set(ws.filter((_, j) => j !== i).join(' '), ws.filter((_, j) => j !== i));
 		if (next.size > MOST_TRIED) break;
-		let best: { words: string[]; found: Array<{ score: number }> } | null = null;
 		for (const [key, ws] of next) {
 			const r = await search(key);
-			if (r.length > 0 && (!best || r[0]!.score > best.found[0]!.score)) best = { words: ws, found: r };
+			// Each word dropped costs MARGIN: the shorter query must do that much better to replace the longer.
+			const score = r.length > 0 ? r[0]!.score / MARGIN ** drops : 0;
+			if (score > best.score) best = { words: ws, score };
 		}
-		if (best && (found.length === 0 || best.found[0]!.score > found[0]!.score * MARGIN)) ({ words, found } = best);
-		else if (best || found.length > 0) break;
-		round = found.length > 0 ? [words] : [...next.values()];
+		if (best.score > 0 && drops >= MOST_DROPPED) break;
+		round = next;
 	}
-	return words.join(' ');
+	return best.words.join(' ');
 }

@@ -49,7 +49,7 @@ describe('relaxed search query', () => {
 
 	it('drops a further word only when that again scores far better', async () => {
 		// "terraform plan shows changes nobody made": a page lacks "nobody" and wins; a general page
-		// holding only "terraform plan" is not reached, since no query of four words beats that page.
+		// holding only "terraform plan" lacks three words, one more than is ever dropped.
 		const { search } = index([
 			{ terraform: 3, plan: 3, changes: 3, made: 3 },
 			{ terraform: 1, plan: 1, changes: 1, made: 1, nobody: 1 },
@@ -64,6 +64,15 @@ describe('relaxed search query', () => {
 			{ a: 5, b: 5, c: 5 },
 			{ a: 20, b: 20 },
 		]);
+		expect(await relaxQuery('a b c d', search)).toBe('a b');
+	});
+
+	it('drops two words where no single drop pays', async () => {
+		const { search } = index([
+			{ a: 1, b: 1, c: 1, d: 1 },
+			{ a: 10, b: 10 },
+		]);
+		// 20 / 1.2² ≈ 13.9 against 4 for the page holding all four; no query of three words finds it.
 		expect(await relaxQuery('a b c d', search)).toBe('a b');
 	});
 
