@@ -31,7 +31,7 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.char
  * number is drawn afterwards by pdf-lib (assemble.ts) in the space left free on the right.
  */
 export function footerTemplate(pageTitle: string, stamp: string): string {
-	return `<div style="width:100%;font-family:'DejaVu Sans',Arial,sans-serif;font-size:8px;color:#333;margin:0 12mm;padding-right:24mm;display:flex;gap:8px;justify-content:space-between"><span>${escapeHtml(pageTitle)}</span><span>${escapeHtml(stamp)}</span></div>`;
+	return `<div style="width:100%;font-family:'DejaVu Sans',Arial,sans-serif;font-size:8px;font-variant-ligatures:none;color:#333;margin:0 12mm;padding-right:24mm;display:flex;gap:8px;justify-content:space-between"><span>${escapeHtml(pageTitle)}</span><span>${escapeHtml(stamp)}</span></div>`;
 }
 
 /**

@@ -79,7 +79,7 @@ describe('DR binder', () => {
 		expect(expectedTitles).toContain('K3s etcd Recovery');
 	});
 
-	it('opens with contents listing every page with the number of the sheet it starts on, also as bookmarks', () => {
+	it('opens with contents listing every page with the number of the sheet it starts on, each a link there, also as bookmarks', () => {
 		const contentsSheets = text.filter((t) => /^\s*Contents\s{2,}This copy:/m.test(t));
 		expect(contentsSheets.length).toBeGreaterThanOrEqual(1);
 		const entries = contentsSheets
@@ -91,8 +91,12 @@ describe('DR binder', () => {
 		expect(entries.map((e) => e.title)).toEqual(expectedTitles);
 		expect(entries[0]!.page).toBe(contentsSheets.length + 1);
 		// The same list as bookmarks (a phone's PDF viewer jumps only through them), read back by poppler.
-		const outline = /<outline>([\s\S]*?)<\/outline>/.exec(tool('pdftohtml', ['-xml', '-stdout', '-i', '-q', PDF]))![1]!;
+		const xml = tool('pdftohtml', ['-xml', '-stdout', '-i', '-q', PDF]);
+		const outline = /<outline>([\s\S]*?)<\/outline>/.exec(xml)![1]!;
 		expect([...outline.matchAll(/<item page="(\d+)">([^<]*)<\/item>/g)].map(([, page, title]) => ({ title: decode(title!), page: Number(page) }))).toEqual([{ title: 'Contents', page: 1 }, ...entries]);
+		// Each entry's title is itself a link to that page (poppler shows an internal link as `#page`).
+		const contentsXml = [...xml.matchAll(/<page number="(\d+)"[\s\S]*?<\/page>/g)].filter(([, n]) => Number(n) <= contentsSheets.length).map(([page]) => page).join('');
+		expect([...contentsXml.matchAll(/<a href="[^"#]*#(\d+)">(?:<b>)?([^<]*)/g)].map(([, page, title]) => ({ title: decode(title!), page: Number(page) }))).toEqual(entries);
 		entries.forEach((entry, i) => {
 			const sheet = text[entry.page - 1]!;
 			// The page's own title is its first line (the H1), and its footer names it.
@@ -117,6 +121,11 @@ describe('DR binder', () => {
 		const shown = new Date(builtAt).toUTCString().replace(/^(\w+), (\d+) (\w+) (\d+) ([\d:]+) GMT$/, (_, d, day, mon, y, t) => `${d} ${mon} ${String(Number(day)).padStart(2, ' ')} ${t} ${y} UTC`);
 		expect(info).toContain(`CreationDate:    ${shown}`);
 		expect(info).toContain(`ModDate:         ${shown}`);
+	});
+
+	it('prints words as they are typed: no ligature glyph (ﬁ, ﬄ…) for a search or a paste to trip on', () => {
+		// pdftohtml keeps the glyphs the PDF names; pdftotext would expand them and hide the problem.
+		expect(tool('pdftohtml', ['-xml', '-stdout', '-i', '-q', PDF]).match(/[\uFB00-\uFB06]/gu) ?? []).toEqual([]);
 	});
 
 	it('prints diagrams as vectors: text you can read back, and no bitmap anywhere', () => {

@@ -82,9 +82,9 @@ describe('the pages the binder prints', () => {
 });
 
 describe('the contents page', () => {
-	it('lists each page with its number and address, escaped', () => {
+	it('lists each page with its number and address, escaped, its title a link to the part (made a jump by assemble.ts)', () => {
 		const html = tocHtml({ entries: [{ title: 'A & <B>', path: '/a/', page: 3 }], stamp: 'This copy: commit abc, built 2026-12-07.', siteUrl: 'https://docs.neotool.io/' });
-		expect(html).toContain('<span class="title">A &#38; &#60;B&#62;</span><span class="leader" aria-hidden="true"></span><span class="page">3</span><div class="path">https://docs.neotool.io/a/</div>');
+		expect(html).toContain('<a class="title" href="https://binder.invalid/part/0">A &#38; &#60;B&#62;</a><span class="leader" aria-hidden="true"></span><span class="page">3</span><div class="path">https://docs.neotool.io/a/</div>');
 		expect(html).toContain('This copy: commit abc, built 2026-12-07.');
 		expect(html).not.toContain('<script');
 	});

@@ -3,7 +3,8 @@
  * the whole binder (Chromium numbers each printed page from 1; only the joined file knows the total)
  * and writes metadata from the build stamp, never the clock, so one commit gives one file.
  */
-import { PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, rgb, StandardFonts, type PDFRef } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, PDFString, rgb, StandardFonts, type PDFPage, type PDFRef } from 'pdf-lib';
+import { PART_LINK } from './toc.ts';
 
 export interface BinderPart {
 	title: string;
@@ -44,16 +45,45 @@ function addOutline(doc: PDFDocument, entries: ReadonlyArray<{ title: string; re
 	doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
 }
 
+/**
+ * The contents' links (PART_LINK + index, printed by Chromium as web links over each title) turned
+ * into jumps to the first page of the part they name: tapping an entry works on a phone too.
+ */
+function linkContents(doc: PDFDocument, tocPages: readonly PDFPage[], targets: readonly PDFRef[]): number {
+	let linked = 0;
+	for (const page of tocPages) {
+		const annots = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
+		for (let i = 0; annots && i < annots.size(); i++) {
+			const annot = annots.lookup(i, PDFDict);
+			const action = annot.lookupMaybe(PDFName.of('A'), PDFDict);
+			const uri = action?.lookupMaybe(PDFName.of('URI'), PDFString, PDFHexString)?.decodeText();
+			if (!uri?.startsWith(PART_LINK)) continue;
+			const target = targets[Number(uri.slice(PART_LINK.length))];
+			if (!target) throw new Error(`contents link ${uri} names no part`);
+			annot.delete(PDFName.of('A'));
+			annot.set(PDFName.of('Dest'), doc.context.obj([target, PDFName.of('XYZ'), PDFNull, PDFNull, PDFNull]));
+			linked++;
+		}
+	}
+	return linked;
+}
+
+/** `parts[0]` is the contents, whose entries link to `parts[1…]` in order. */
 export async function assembleBinder({ parts, builtAt, title }: { parts: readonly BinderPart[]; builtAt: string; title: string }): Promise<Uint8Array> {
 	const binder = await PDFDocument.create({ updateMetadata: false });
 	const starts: Array<{ title: string; ref: PDFRef }> = [];
+	let tocPageCount = 0;
 	for (const part of parts) {
 		const source = await PDFDocument.load(part.pdf, { updateMetadata: false });
 		const pages = await binder.copyPages(source, source.getPageIndices());
 		for (const page of pages) binder.addPage(page);
 		starts.push({ title: part.title, ref: pages[0]!.ref });
+		tocPageCount ||= pages.length;
 	}
 	addOutline(binder, starts);
+	// Part 0 is the contents; its entries are the parts after it, in order.
+	const linked = linkContents(binder, binder.getPages().slice(0, tocPageCount), starts.slice(1).map((s) => s.ref));
+	if (linked !== parts.length - 1) throw new Error(`the contents link ${linked} of ${parts.length - 1} parts`);
 	const font = await binder.embedFont(StandardFonts.Helvetica);
 	const pages = binder.getPages();
 	pages.forEach((page, i) => {

@@ -10,28 +10,35 @@ export interface TocEntry {
 	page: number;
 }
 
+/**
+ * Each entry's title links here with its index: Chromium prints the link with the title's exact box,
+ * and assemble.ts turns it into a jump to that part's first page. `.invalid` never resolves (RFC 2606),
+ * so a link left unconverted cannot lead anywhere; assemble.ts refuses one.
+ */
+export const PART_LINK = 'https://binder.invalid/part/';
+
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** `stamp`: the pages' own build-stamp line, `This copy: commit …, built ….` */
 export function tocHtml({ entries, stamp, siteUrl }: { entries: readonly TocEntry[]; stamp: string; siteUrl: string }): string {
 	const rows = entries
 		.map(
-			(e) =>
-				`<li><span class="title">${escapeHtml(e.title)}</span><span class="leader" aria-hidden="true"></span><span class="page">${e.page}</span><div class="path">${escapeHtml(siteUrl.replace(/\/+$/, '') + e.path)}</div></li>`,
+			(e, i) =>
+				`<li><a class="title" href="${PART_LINK}${i}">${escapeHtml(e.title)}</a><span class="leader" aria-hidden="true"></span><span class="page">${e.page}</span><div class="path">${escapeHtml(siteUrl.replace(/\/+$/, '') + e.path)}</div></li>`,
 		)
 		.join('\n');
 	return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>NeoTool DR binder</title>
 <style>
 	@page { size: A4; }
-	body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; color: #000; font-size: 11pt; line-height: 1.4; margin: 0; }
+	body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; color: #000; font-size: 11pt; line-height: 1.4; margin: 0; font-variant-ligatures: none; }
 	h1 { font-size: 20pt; margin: 0 0 4pt; }
 	.copy { margin: 0 0 6pt; }
 	.use { margin: 0 0 18pt; font-size: 10pt; }
 	h2 { font-size: 14pt; margin: 0 0 8pt; }
 	ol { list-style: none; padding: 0; margin: 0; }
 	li { display: flex; flex-wrap: wrap; align-items: baseline; margin: 0 0 7pt; break-inside: avoid; }
-	.title { font-weight: bold; }
+	.title { font-weight: bold; color: inherit; text-decoration: none; }
 	.leader { flex: 1; border-bottom: 1px dotted #000; margin: 0 4pt; min-width: 2em; }
 	.page { font-variant-numeric: tabular-nums; }
 	.path { flex-basis: 100%; font-size: 9pt; color: #333; }
