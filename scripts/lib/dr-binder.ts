@@ -172,7 +172,9 @@ export async function writeDrBinder(siteDir: string, options: BinderOptions): Pr
 			tocPages = length;
 			toc = await printToc(context, entriesFrom(tocPages + 1), stamp.text, options.siteUrl);
 		}
-		const pdf = await assembleBinder({ parts: [{ title: 'Contents', pdf: toc }, ...printed], builtAt: stamp.builtAt, title: BINDER_TITLE });
+		const pdf = await assembleBinder({ parts: [{ title: 'Contents', pdf: toc }, ...printed], builtAt: stamp.builtAt, title: BINDER_TITLE }).catch((error: unknown) => {
+			throw new BinderError(`build: DR binder: joining the printed pages failed: ${error instanceof Error ? error.message : String(error)}`);
+		});
 		// Whole or nothing: the build's staging folder is renamed into place only when every step succeeded.
 		const file = join(siteDir, BINDER_FILE);
 		mkdirSync(dirname(file), { recursive: true });
