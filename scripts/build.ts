@@ -58,12 +58,16 @@ astro.on('close', async (code) => {
 	// Redirect pages, the published URL list and nginx's redirect map and CSP, from the final HTML.
 	try {
 		writeServingFiles(staging, DOCS_DIR, SITE_URL);
+		// The printed DR binder, from the final pages (one line saying so when skipped: no Chromium outside CI).
+		// Started first and awaited last: its time is Chromium's, in another process, so the worker and the
+		// zip (Node's CPU) run beside it. Neither reads downloads/, the only folder the binder writes.
+		const binder = writeDrBinder(staging, { siteUrl: SITE_URL, requireCore: DOCS_DIR === join(here, 'src/content/docs'), ci: process.env.CI === 'true' || process.env.CI === '1' });
+		binder.catch(() => {}); // rejected while the steps below run: reported by the await below, not as unhandled
 		// Offline after one visit: Workbox's worker precaching the final output (redirect pages included).
 		console.log(serviceWorkerSummary(await writeServiceWorker(staging)));
-		// The printed DR binder, from the final pages (one line saying so when skipped: no Chromium outside CI).
-		console.log(binderSummary(await writeDrBinder(staging, { siteUrl: SITE_URL, requireCore: DOCS_DIR === join(here, 'src/content/docs'), ci: process.env.CI === 'true' || process.env.CI === '1' })));
 		// The offline copy (downloads/, zipped from the final output; leaves the worker and nginx's files out).
 		console.log(offlineBundleSummary(await writeOfflineBundle(staging, { siteUrl: SITE_URL, builtAt: buildStamp(here).builtAt })));
+		console.log(binderSummary(await binder));
 	} catch (error) {
 		rmSync(staging, { recursive: true, force: true });
 		console.error(error instanceof ServingFilesError || error instanceof ServiceWorkerError || error instanceof OfflineBundleError || error instanceof BinderError ? error.message : `build: serving files failed: ${String(error)}`);
