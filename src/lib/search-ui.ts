@@ -10,7 +10,7 @@
 import { PagefindUI } from '@pagefind/default-ui';
 // @ts-expect-error — Starlight's virtual module ships no type declarations (its own Search.astro is not type-checked).
 import { pagefindUserConfig } from 'virtual:starlight/pagefind-config';
-import { groupSubResults, withoutSearchOnlyMeta } from './search-results.ts';
+import { groupSubResults, queryWordsHeld, withoutSearchOnlyMeta } from './search-results.ts';
 import { makeQueryRewriter } from './search-query.ts';
 import { relaxQuery } from './search-relax.ts';
 
@@ -53,13 +53,16 @@ export function mountSearch(host: HTMLElement, state: { pending: string }): void
 		// instead would put text under the reader's cursor while they type.
 		if (better !== query && field && keyOf(rewrite(field.value)) === key) ui.triggerFilters(tickedFilters());
 	};
+	// The query last handed to Pagefind, whose words rank the sections shown under each result.
+	let searched = '';
 	const ui = new PagefindUI({
 		...pagefindUserConfig,
 		processTerm: (term: string) => {
 			const query = rewrite(term);
 			const key = keyOf(query);
 			if (!relaxed.has(key)) void relax(query, key).catch(() => relaxed.delete(key));
-			return relaxed.get(key) ?? query;
+			searched = relaxed.get(key) ?? query;
+			return searched;
 		},
 		element: '#starlight__search',
 		baseUrl: import.meta.env.BASE_URL,
@@ -67,10 +70,10 @@ export function mountSearch(host: HTMLElement, state: { pending: string }): void
 		showImages: false,
 		translations,
 		showSubResults: true,
-		processResult: (result: { url: string; sub_results: Array<{ url: string }>; meta?: Record<string, string> }) => {
+		processResult: (result: { url: string; content?: string; sub_results: Array<{ url: string }>; meta?: Record<string, string> }) => {
 			withoutSearchOnlyMeta(result);
 			// The title's own sub-result becomes the page's root, so Pagefind's UI leaves it out (search-results.ts).
-			result.sub_results = groupSubResults(result.url, result.sub_results);
+			result.sub_results = groupSubResults(result.url, result.sub_results, undefined, queryWordsHeld(result.content ?? '', searched));
 			result.url = formatURL(result.url);
 			result.sub_results = result.sub_results.map((sub_result) => {
 				sub_result.url = formatURL(sub_result.url);

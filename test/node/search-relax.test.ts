@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { ENOUGH, MARGIN, relaxQuery, type ScoreSearch } from '../../src/lib/search-relax.ts';
 import { makeQueryRewriter } from '../../src/lib/search-query.ts';
+import { groupSubResults, queryWordsHeld } from '../../src/lib/search-results.ts';
 
 /** Pages as word → weight; a query finds the pages holding every word, best score first. */
 function index(pages: Array<Record<string, number>>) {
@@ -93,5 +94,33 @@ describe('pasted error lines', () => {
 
 	it('keeps host names and lower-case dotted words whole', () => {
 		expect(rewrite('pgbouncer.neotool-data.svc.cluster.local')).toBe('pgbouncer.neotool-data.svc.cluster.local');
+	});
+});
+
+describe('sections shown under a result', () => {
+	// Word positions as Pagefind counts them: the page's text split at white space.
+	const content = 'Recovery objectives. RPO and RTO: Database (PostgreSQL) 5 minutes. Backup. PostgreSQL PostgreSQL PostgreSQL backups PostgreSQL. Steps. Restore postgres.';
+	const words = content.split(' ');
+	const section = (url: string, tokens: string[]) => {
+		const locations = words.flatMap((w, i) => (tokens.includes(w) ? [i] : []));
+		return { url, locations, weighted_locations: locations.map(() => ({ weight: 1 })) };
+	};
+	const objectives = section('/dr/#recovery-objectives', ['RPO', 'RTO:', '(PostgreSQL)']);
+	const backup = section('/dr/#backup', ['PostgreSQL', 'PostgreSQL.']);
+	const steps = section('/dr/#steps', ['postgres.']);
+
+	it('counts the query words a section holds, each once, by stem', () => {
+		const held = queryWordsHeld(content, 'rpo rto postgres');
+		expect(held(objectives)).toBe(3);
+		expect(held(backup)).toBe(1);
+		expect(held(steps)).toBe(1);
+	});
+
+	it('shows the sections holding most of the query before those repeating one word', () => {
+		// Backup has more hits (four) than Recovery objectives (three words, once each): by hits alone,
+		// it is the one section shown.
+		const subs = [objectives, backup, steps, section('/dr/#rollback', ['backups'])];
+		expect(groupSubResults('/dr/', subs, 1).map((s) => s.url)).toEqual(['/dr/#backup']);
+		expect(groupSubResults('/dr/', subs, 1, queryWordsHeld(content, 'rpo rto postgres')).map((s) => s.url)).toEqual(['/dr/#recovery-objectives']);
 	});
 });
