@@ -15,6 +15,9 @@ export const DOCS_INDEX_SCHEMA_VERSION = '1.2.0';
 
 const tagEnum = z.enum(TAGS).describe('A tag from the registry (schemas/tag-registry.ts).');
 const url = (what: string) => z.url().describe(what);
+/** A field's description: zod 4 keeps it on the schema `.describe()` was called on, not on an `.optional()` wrapped around it. */
+const descriptionOf = (schema: z.ZodType): string =>
+	schema.description ?? (schema instanceof z.ZodOptional || schema instanceof z.ZodDefault ? descriptionOf(schema.unwrap() as z.ZodType) : '');
 
 /** Every project frontmatter field, normalised. test/build/agents-index.test.ts keeps its keys equal to FRONTMATTER_FIELDS. */
 export const indexedFrontmatterSchema = z
@@ -26,16 +29,16 @@ export const indexedFrontmatterSchema = z
 		kind: frontmatterShape.kind,
 		status: frontmatterShape.status,
 		version: frontmatterShape.version,
-		tags: z.array(tagEnum).min(1).describe(frontmatterShape.tags.description ?? ''),
+		tags: z.array(tagEnum).min(1).describe(descriptionOf(frontmatterShape.tags)),
 		related: z.array(docIdSchema).describe('The `related` frontmatter resolved to doc ids, in the order the page lists them.'),
-		redirect_from: z.array(z.string().regex(REDIRECT_PATH)).describe(frontmatterShape.redirect_from.description ?? ''),
+		redirect_from: z.array(z.string().regex(REDIRECT_PATH)).describe(descriptionOf(frontmatterShape.redirect_from)),
 		last_updated: z.iso.date().describe('Date of the last substantive change, YYYY-MM-DD: the page\'s `last_updated` when it sets one, else the date (UTC) of the last Git commit that touched its file (for a file with no commit yet, the build\'s date).'),
-		last_reviewed: z.iso.date().nullable().describe(frontmatterShape.last_reviewed.description ?? ''),
+		last_reviewed: z.iso.date().nullable().describe(descriptionOf(frontmatterShape.last_reviewed)),
 		owner: frontmatterShape.owner,
 		review_frequency: frontmatterShape.review_frequency,
-		search_keywords: z.array(z.string().min(1)).describe(frontmatterShape.search_keywords.description ?? ''),
-		ai_optimized: z.boolean().describe(frontmatterShape.ai_optimized.description ?? ''),
-		print_binder: z.boolean().describe(frontmatterShape.print_binder.description ?? ''),
+		search_keywords: z.array(z.string().min(1)).describe(descriptionOf(frontmatterShape.search_keywords)),
+		ai_optimized: z.boolean().describe(descriptionOf(frontmatterShape.ai_optimized)),
+		print_binder: z.boolean().describe(descriptionOf(frontmatterShape.print_binder)),
 	})
 	.strict();
 
