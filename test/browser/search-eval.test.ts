@@ -56,6 +56,18 @@ describe('search evaluation', () => {
 		await page.close();
 	});
 
+	it('the dialog shows the section that holds most of the question under its page', async () => {
+		const page = await site.browser.newPage();
+		await page.goto(`${site.url}/`);
+		await page.click('button[data-open-modal]');
+		await page.fill('#starlight__search .pagefind-ui__search-input', 'what is the RPO and RTO for postgres');
+		const first = page.locator('#starlight__search .pagefind-ui__result').first();
+		await expect
+			.poll(() => first.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href'))), { timeout: 15_000 })
+			.toContain('/11-infrastructure/disaster-recovery/#recovery-objectives');
+		await page.close();
+	});
+
 	it('keeps top-1 and top-3 at least where the README reports them (66/72 and 69/72)', () => {
 		const s = summary(outcomes);
 		expect(s.top1).toBeGreaterThanOrEqual(66);
