@@ -55,7 +55,9 @@ export function start(controllerAtLoad: ServiceWorker | null): void {
 	const updated = () => controllerAtLoad && navigator.serviceWorker.controller !== controllerAtLoad && showNotice('update-notice', UPDATED_NOTICE_TEXT);
 	navigator.serviceWorker.addEventListener('controllerchange', updated);
 	updated();
-	void new Workbox(SERVICE_WORKER_URL).register();
+	// A browser may refuse the worker (private windows, a policy, an automation that blocks workers):
+	// the page works as it is without it, so the refusal is not the reader's error to see.
+	new Workbox(SERVICE_WORKER_URL).register().catch(() => {});
 	if (servedByWorker()) {
 		void updateNotice();
 		window.addEventListener('offline', () => void updateNotice());

@@ -11,7 +11,11 @@ import { FIXTURE_DIST, SITE_DIST } from '../helpers/paths.ts';
 const SITE = 'https://docs.neotool.io';
 const docsOf = (dist: string) => (JSON.parse(readFileSync(join(dist, 'docs-index.json'), 'utf8')) as { docs: { id: string; url: string; mdUrl: string; frontmatter: Record<string, unknown> }[] }).docs;
 const twinFile = (dist: string, mdUrl: string) => join(dist, new URL(mdUrl).pathname);
-const htmlFile = (dist: string, url: string) => join(dist, new URL(url).pathname, 'index.html');
+/** The file a site URL serves: a folder URL its index.html, a file URL (a download) itself. */
+const siteFile = (dist: string, url: string) => {
+	const path = new URL(url).pathname;
+	return path.endsWith('/') ? join(dist, path, 'index.html') : join(dist, path);
+};
 
 describe.each([
 	['fixture', FIXTURE_DIST],
@@ -21,7 +25,7 @@ describe.each([
 
 	it('exist for every page, announced in its HTML head', () => {
 		for (const d of docs) {
-			const html = readFileSync(htmlFile(dist, d.url), 'utf8');
+			const html = readFileSync(siteFile(dist, d.url), 'utf8');
 			const head = html.slice(0, html.indexOf('</head>'));
 			expect(head).toContain(`<link rel="alternate" type="text/markdown" href="${new URL(d.mdUrl).pathname}">`);
 			expect(readFileSync(twinFile(dist, d.mdUrl), 'utf8').length).toBeGreaterThan(0);
@@ -77,9 +81,9 @@ describe.each([
 			};
 			walk(tree as never);
 			for (const url of urls) expect(url, `${d.id}: ${url}`).toMatch(/^(https?:|mailto:)/);
-			// Links into the site land on pages that exist.
+			// Links into the site land on pages (or downloads) that exist.
 			for (const url of urls.filter((u) => u.startsWith(`${SITE}/`) && !u.startsWith(`${SITE}/tags/`))) {
-				expect(() => readFileSync(htmlFile(dist, url.split('#')[0]!)), url).not.toThrow();
+				expect(() => readFileSync(siteFile(dist, url.split('#')[0]!)), url).not.toThrow();
 			}
 		}
 	});

@@ -3,8 +3,8 @@ import { devWatchIgnored } from '../../src/lib/dev-watch.ts';
 
 describe('astro dev watch list (src/lib/dev-watch.ts)', () => {
 	it('skips build and test output, keeps sources and a docs folder that lives under .cache', () => {
-		const ignored = devWatchIgnored('/repo', '/repo/.cache/bench/generated-1000/docs', ['/tmp/out/dist', '/tmp/out/dist-cache']);
-		expect(['/repo/dist/index.html', '/repo/dist', '/repo/.cache/bench/generated-5000/dist/a/index.html', '/repo/test/.tmp/fixture-dist/x.html', '/tmp/out/dist/a.html', '/tmp/out/dist-cache/data-store.json'].filter(ignored)).toHaveLength(6);
+		const ignored = devWatchIgnored('/repo', '/repo/.cache/bench/generated-1000/docs', ['/elsewhere/out/dist', '/elsewhere/out/dist-cache']);
+		expect(['/repo/dist/index.html', '/repo/dist', '/repo/.cache/bench/generated-5000/dist/a/index.html', '/repo/test/.tmp/fixture-dist/x.html', '/elsewhere/out/dist/a.html', '/elsewhere/out/dist-cache/data-store.json'].filter(ignored)).toHaveLength(6);
 		expect(['/repo/src/components/Footer.astro', '/repo/astro.config.mjs', '/repo/.cache', '/repo/.cache/bench', '/repo/.cache/bench/generated-1000', '/repo/.cache/bench/generated-1000/docs/11-infrastructure/part-00/page-0000.mdx', '/repo/test/fixtures/site/index.mdx'].filter(ignored)).toEqual([]);
 	});
 
