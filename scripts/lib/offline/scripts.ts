@@ -21,7 +21,8 @@ import { build, type Plugin } from 'esbuild';
 import { OfflineBundleError as OfflineScriptError } from './error.ts';
 
 const RUNTIME = '__neotoolOffline';
-const TARGET = 'es2022';
+/** Every script of the copy: one classic (non-module) minified file, kept in memory. */
+const CLASSIC_SCRIPT = { bundle: true, format: 'iife', platform: 'browser', target: 'es2022', minify: true, legalComments: 'none', write: false, logLevel: 'silent' } as const;
 
 /** Every `import(…)` expression's start offset. */
 function importExpressions(code: string): Array<{ start: number }> {
@@ -72,14 +73,7 @@ const preloadHelper: Plugin = {
 async function bundle(entry: string, resolveDir: string, extra: { globalName?: string; define?: Record<string, string> } = {}): Promise<string> {
 	const result = await build({
 		stdin: { contents: entry, resolveDir, loader: 'js', sourcefile: 'offline-entry.js' },
-		bundle: true,
-		format: 'iife',
-		platform: 'browser',
-		target: TARGET,
-		minify: true,
-		legalComments: 'none',
-		write: false,
-		logLevel: 'silent',
+		...CLASSIC_SCRIPT,
 		plugins: [preloadHelper],
 		...extra,
 	}).catch((error: { errors?: Array<{ text: string }> }) => {
@@ -123,14 +117,7 @@ export async function bundlePagefind(outDir: string): Promise<string> {
 export async function bundleRuntime(servedPaths: readonly string[]): Promise<string> {
 	const result = await build({
 		entryPoints: [join(import.meta.dirname, 'runtime.ts')],
-		bundle: true,
-		format: 'iife',
-		platform: 'browser',
-		target: TARGET,
-		minify: true,
-		legalComments: 'none',
-		write: false,
-		logLevel: 'silent',
+		...CLASSIC_SCRIPT,
 		define: { __OFFLINE_FILES__: JSON.stringify([...servedPaths].sort()) },
 	});
 	return result.outputFiles[0].text;
