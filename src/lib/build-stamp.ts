@@ -4,8 +4,8 @@
  * The date follows the agents' files (SOURCE_DATE_EPOCH, else the last commit's time, never the
  * clock), so two builds of one commit stay byte-identical.
  */
-import { execFileSync } from 'node:child_process';
 import { generatedAt, gitLastCommitTime } from './agents/generated-at.ts';
+import { gitOutput } from './git.ts';
 
 export interface BuildStamp {
 	/** Abbreviated commit id (12 hex digits), or `unknown` outside a Git checkout. */
@@ -18,13 +18,7 @@ export interface BuildStamp {
 	date: string;
 }
 
-function git(args: string[], cwd: string): string | undefined {
-	try {
-		return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-	} catch {
-		return undefined;
-	}
-}
+const git = (args: string[], cwd: string) => gitOutput(args, cwd)?.trim();
 
 let cached: BuildStamp | undefined;
 

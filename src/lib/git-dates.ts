@@ -14,9 +14,9 @@
  *   The check says so in one warning line (set last_updated, or fetch the full history);
  * - outside a Git work tree (or without git): nothing; the check then asks for the field.
  */
-import { execFileSync } from 'node:child_process';
 import { readFileSync, realpathSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
+import { gitOutput } from './git.ts';
 
 export interface LastCommit {
 	/** Committer date of the commit, YYYY-MM-DD in UTC. */
@@ -38,15 +38,6 @@ export interface GitHistory {
 
 const NONE: GitHistory = { available: false, shallow: false, commits: new Map(), changed: new Set() };
 
-function git(args: string[], cwd: string): string | undefined {
-	try {
-		// 64 MB: a long history of a large docs tree lists every file of every commit.
-		return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 << 20 });
-	} catch {
-		return undefined;
-	}
-}
-
 const utcDay = (seconds: string) => new Date(Number(seconds) * 1000).toISOString().slice(0, 10);
 
 /** Reads the history of everything under `docsDir`, fresh (three git processes). */
@@ -57,7 +48,7 @@ export function readGitHistory(docsDir: string): GitHistory {
 	} catch {
 		return NONE;
 	}
-	const head = git(['rev-parse', '--show-toplevel', '--is-shallow-repository', '--git-path', 'shallow'], dir)?.split('\n');
+	const head = gitOutput(['rev-parse', '--show-toplevel', '--is-shallow-repository', '--git-path', 'shallow'], dir)?.split('\n');
 	if (!head || head.length < 3 || !head[0]) return NONE;
 	const [top, isShallow, shallowFile] = head as [string, string, string];
 	// Paths git prints are relative to the work tree's top; the docs folder's own prefix is cut off.
@@ -75,7 +66,7 @@ export function readGitHistory(docsDir: string): GitHistory {
 	const commits = new Map<string, LastCommit>();
 	// Newest first; the first commit naming a file is its last change. \x1e starts a commit, NUL ends each field.
 	// Fails only where there is no commit yet (a new repository): every file is then uncommitted.
-	const log = git(['-c', 'core.quotePath=false', 'log', '-z', '--no-renames', '--format=%x1e%H%x00%ct', '--name-only', '--', '.'], dir) ?? '';
+	const log = gitOutput(['-c', 'core.quotePath=false', 'log', '-z', '--no-renames', '--format=%x1e%H%x00%ct', '--name-only', '--', '.'], dir) ?? '';
 	for (const record of log.split('\x1e')) {
 		if (!record) continue;
 		const [hash, seconds, ...files] = record.split('\0');
@@ -87,7 +78,7 @@ export function readGitHistory(docsDir: string): GitHistory {
 		}
 	}
 	const changed = new Set<string>();
-	const status = git(['-c', 'core.quotePath=false', 'status', '--porcelain=v1', '-z', '--untracked-files=all', '--', '.'], dir) ?? '';
+	const status = gitOutput(['-c', 'core.quotePath=false', 'status', '--porcelain=v1', '-z', '--untracked-files=all', '--', '.'], dir) ?? '';
 	const entries = status.split('\0');
 	for (let i = 0; i < entries.length; i++) {
 		const entry = entries[i]!;

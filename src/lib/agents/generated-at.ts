@@ -3,7 +3,7 @@
  * set, else the time of the last commit, else the newest `last_updated`. Never the clock, so two
  * builds of one commit are byte-identical.
  */
-import { execFileSync } from 'node:child_process';
+import { gitOutput } from '../git.ts';
 
 export interface GeneratedAtSources {
 	sourceDateEpoch?: string;
@@ -24,10 +24,6 @@ export function generatedAt({ sourceDateEpoch, lastCommit, newestDocDate }: Gene
 }
 
 export function gitLastCommitTime(cwd = process.cwd()): string | undefined {
-	try {
-		const out = execFileSync('git', ['log', '-1', '--format=%cI'], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-		return out && !Number.isNaN(Date.parse(out)) ? out : undefined;
-	} catch {
-		return undefined;
-	}
+	const out = gitOutput(['log', '-1', '--format=%cI'], cwd)?.trim();
+	return out && !Number.isNaN(Date.parse(out)) ? out : undefined;
 }
