@@ -40,14 +40,11 @@ export function keptInCopy(path: string): boolean {
 	return !WORKBOX_RUNTIME.test(path.replace(/\.map$/, ''));
 }
 
-function listFiles(dir: string, root = dir, out: string[] = []): string[] {
-	for (const entry of readdirSync(dir, { withFileTypes: true })) {
-		const abs = join(dir, entry.name);
-		if (entry.isDirectory()) listFiles(abs, root, out);
-		else if (entry.isFile()) out.push(relative(root, abs).split(sep).join('/'));
-	}
-	return out;
-}
+/** Every file under `dir`, as a `/`-separated path relative to it. */
+const listFiles = (dir: string): string[] =>
+	readdirSync(dir, { withFileTypes: true, recursive: true })
+		.filter((entry) => entry.isFile())
+		.map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'));
 
 const OFFLINE_CSS = `/* The offline copy's note above each page's title (scripts/lib/offline/html.ts). */
 .offline-copy-note { margin: 0 0 1rem; padding: 0.5rem 0.75rem; font-size: var(--sl-text-sm, 0.875rem); }
