@@ -41,3 +41,6 @@ export async function generatedFrontmatter(title: string, description: string, t
 }
 
 export const tagDescription = (tag: Tag) => TAG_REGISTRY[tag];
+
+/** A tag page's title: the tag alone on its first (or only) page, which page of how many after it. */
+export const tagPageTitle = (tag: Tag, page: number, pages: number) => (page === 1 ? `Tag: ${tag}` : `Tag: ${tag} (page ${page} of ${pages})`);
