@@ -3,7 +3,9 @@
  * a copy of the small fixture tree is served; its runbook answers 200 while it is clean (the control);
  * then the runbook is saved with a misspelt `status` value and a link to a page that does not exist,
  * and the same URL must answer 500 — never the last good page — with the check's own lines
- * (`file:line:col  rule  message`) in the response Astro's error overlay is drawn from.
+ * (`file:line:col  rule  message`) in the response Astro's error overlay is drawn from. A page
+ * broken before the server started is served on its first view (the check never holds one up), then
+ * the open tab is reloaded into the check's error.
  */
 import { spawn } from 'node:child_process';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,9 +16,23 @@ import { FIXTURE_DOCS, ROOT, TMP } from '../helpers/paths.ts';
 const DOCS = join(TMP, 'dev-check-site');
 const PAGE = join(DOCS, 'ops/restart-runbook.mdx');
 const DISPLAY = relative(ROOT, PAGE);
+const PLANTED = join(DOCS, 'ops/planted-runbook.mdx');
 const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
 const port = 4950 + (process.pid % 40);
 const URL_ = `http://localhost:${port}/ops/restart-runbook/`;
+
+/** Vite's HMR socket, as the page's /@vite/client opens it (with the server's token): the overlay's errors and reloads arrive on it. */
+async function hmrSocket(): Promise<WebSocket> {
+	const client = await (await fetch(`http://localhost:${port}/@vite/client`)).text();
+	const token = /const wsToken = "([^"]*)"/.exec(client)?.[1];
+	expect(token).toBeTruthy();
+	const socket = new WebSocket(`ws://localhost:${port}/?token=${token}`, 'vite-hmr');
+	await new Promise((resolve, reject) => {
+		socket.addEventListener('open', resolve);
+		socket.addEventListener('error', reject);
+	});
+	return socket;
+}
 
 let dev: ReturnType<typeof spawn>;
 let printed = '';
@@ -24,6 +40,9 @@ let printed = '';
 beforeAll(async () => {
 	rmSync(DOCS, { recursive: true, force: true });
 	cpSync(FIXTURE_DOCS, DOCS, { recursive: true });
+	// Broken before the server starts, in a way only the check sees (the page compiles): its first view is not held up for the check.
+	const planted = readFileSync(PAGE, 'utf8').replace('title: Restart Runbook', 'title: Planted Runbook').replace(/^(redirect_from|print_binder):.*\n/gm, '');
+	writeFileSync(PLANTED, planted.replace('## Rollback', '## Rolback'));
 	const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(VITEST.*|DEV|PROD|SSR|MODE|BASE_URL|TEST)$/.test(k)));
 	dev = spawn(process.execPath, [ASTRO, 'dev', '--port', String(port), '--strictPort'], {
 		cwd: ROOT,
@@ -58,20 +77,13 @@ describe('astro dev with the authors\' check', () => {
 		const linkLine = broken.split('\n').findIndex((l) => l.startsWith('See [the missing page]')) + 1;
 		// What the browser does: the page's /@vite/client opens Vite's HMR socket (with the server's token),
 		// and Astro sends the failed request's error on it, which the overlay draws.
-		const client = await (await fetch(`http://localhost:${port}/@vite/client`)).text();
-		const token = /const wsToken = "([^"]*)"/.exec(client)?.[1];
-		expect(token).toBeTruthy();
-		const socket = new WebSocket(`ws://localhost:${port}/?token=${token}`, 'vite-hmr');
+		const socket = await hmrSocket();
 		const overlay = new Promise<{ message: string; hint?: string; loc?: { file: string; line: number; column: number } }>((resolve) =>
 			socket.addEventListener('message', (event) => {
 				const payload = JSON.parse(String(event.data));
 				if (payload.type === 'error') resolve(payload.err);
 			}),
 		);
-		await new Promise((resolve, reject) => {
-			socket.addEventListener('open', resolve);
-			socket.addEventListener('error', reject);
-		});
 		let status = 0;
 		let body = '';
 		// The watcher sees the save within moments; until it does, the old page may still be answered.
@@ -101,5 +113,32 @@ describe('astro dev with the authors\' check', () => {
 			if (fixed !== 200) await new Promise((r) => setTimeout(r, 250));
 		}
 		expect(fixed).toBe(200);
+	}, 30_000);
+
+	it('a page broken before the server started: its first view is served without waiting for the check, then the open tab reloads and the page answers the check\'s error', async () => {
+		const socket = await hmrSocket();
+		let reloads = 0;
+		socket.addEventListener('message', (event) => {
+			if (JSON.parse(String(event.data)).type === 'full-reload') reloads++;
+		});
+		const plantedUrl = `http://localhost:${port}/ops/planted-runbook/`;
+		const first = await fetch(plantedUrl);
+		expect(first.status).toBe(200);
+		expect(await first.text()).toContain('Pods are replaced one by one.');
+		// The check judges it after that answer; its verdict makes the same URL answer the error.
+		let status = 200;
+		let body = '';
+		for (let i = 0; i < 60 && status !== 500; i++) {
+			await new Promise((r) => setTimeout(r, 250));
+			const response = await fetch(plantedUrl);
+			status = response.status;
+			body = await response.text();
+		}
+		socket.close();
+		expect(status).toBe(500);
+		expect(body).toContain('<title>DocsCheckError</title>');
+		// …and the open tab was told to reload, so the author sees it without reloading by hand.
+		expect(reloads).toBeGreaterThan(0);
+		expect(printed).toMatch(new RegExp(`${relative(ROOT, PLANTED).replaceAll('.', '\\.')}:\\d+:\\d+ +runbook-sections +[^\\n]*Rolback`));
 	}, 30_000);
 });
