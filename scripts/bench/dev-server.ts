@@ -119,3 +119,42 @@ export async function measureDevServer(options: DevOptions): Promise<DevMeasurem
 	result.peakRssMb = Math.round(peakKib / 1024);
 	return result;
 }
+
+/**
+ * `node scripts/bench/dev-server.ts --docs 1000 [--runs 2] [--only ours|vanilla] [--cpu-prof DIR]`:
+ * the dev-server rows of `npm run bench` alone, without the builds before them: the generated corpus
+ * (scripts/bench/corpus.ts) and the vanilla project over it are written once into
+ * `.cache/bench/dev-<docs>/`, then the two servers are measured alternately, `--runs` times each,
+ * so both see the same load. `--cpu-prof` writes a V8 profile of each server (on its exit) into DIR.
+ */
+if (import.meta.main) {
+	const { parseArgs } = await import('node:util');
+	const { existsSync } = await import('node:fs');
+	const { join, resolve } = await import('node:path');
+	const { loadavg } = await import('node:os');
+	const { writeCorpus } = await import('./corpus.ts');
+	const { writeVanillaProject } = await import('./vanilla.ts');
+	const { values } = parseArgs({ options: { docs: { type: 'string', default: '1000' }, runs: { type: 'string', default: '1' }, only: { type: 'string', default: '' }, 'cpu-prof': { type: 'string', default: '' } } });
+	const docs = Number(values.docs);
+	const root = resolve(import.meta.dirname, '../..');
+	const astroBin = join(root, 'node_modules/astro/bin/astro.mjs');
+	const work = join(root, '.cache/bench', `dev-${docs}`);
+	const docsDir = join(work, 'docs');
+	const vanillaDir = join(work, 'vanilla');
+	if (!existsSync(docsDir)) writeCorpus(docsDir, { docs });
+	if (!existsSync(join(vanillaDir, 'node_modules'))) writeVanillaProject(vanillaDir, docsDir, join(root, 'node_modules'));
+	const devPage = '11-infrastructure/part-00/page-0000.mdx';
+	const pagePath = `/${devPage.replace(/\.mdx$/, '/')}`;
+	const prof = (name: string): Record<string, string> => (values['cpu-prof'] ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${resolve(values['cpu-prof'], name)}` } : {});
+	const projects = [
+		{ name: 'ours', options: { step: 'dev (this project)', cwd: root, astroBin, pagePath, sourceFile: join(docsDir, devPage), env: { DOCS_DIR: docsDir, OUT_DIR: join(work, 'dev-dist'), ...prof('ours') } } },
+		{ name: 'vanilla', options: { step: 'dev (vanilla Starlight)', cwd: vanillaDir, astroBin, pagePath, sourceFile: join(vanillaDir, 'src/content/docs', devPage), env: prof('vanilla') } },
+	].filter((p) => !values.only || p.name === values.only);
+	for (let run = 1; run <= Number(values.runs); run++) {
+		for (const { options } of projects) {
+			const before = loadavg()[0]!.toFixed(1);
+			const m = await measureDevServer(options);
+			console.log(`${docs} docs, run ${run}: ${m.step}: first page ${m.firstPageSeconds} s, save → shown ${m.saveToBrowserSeconds} s, peak RSS ${m.peakRssMb} MB (load ${before}→${loadavg()[0]!.toFixed(1)})${m.ok ? '' : ` FAILED: ${m.note}`}`);
+		}
+	}
+}
