@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { searchRanking } from '../../src/lib/search-ranking.ts';
-import { groupSubResults, queryWordsHeld, type SearchSubResult } from '../../src/lib/search-results.ts';
+import { groupSubResults, pageQuotes, sectionEvidence, type SectionEvidence } from '../../src/lib/search-results.ts';
 import { makeQueryRewriter, type Vocabulary } from '../../src/lib/search-query.ts';
 import { relaxQuery } from '../../src/lib/search-relax.ts';
 import { VOCABULARY_PATH } from '../../src/integrations/search-vocabulary.ts';
@@ -47,8 +47,8 @@ export function loadQueries(file = EVAL_FILE): EvalQuery[] {
  * result.svelte `thin_sub_results`): the page's own root entry is dropped, and of more than three
  * sections the three with the most hits are kept, in page order.
  */
-export function shownSections(pageUrl: string, raw: Array<{ url: string; locations: number[]; weighted_locations: Array<{ weight: number }> }>, held?: (s: SearchSubResult) => number): string[] {
-	const subs = groupSubResults(pageUrl, raw, undefined, held);
+export function shownSections(pageUrl: string, raw: Array<{ url: string; locations: number[]; weighted_locations: Array<{ weight: number; location: number }> }>, evidence?: SectionEvidence): string[] {
+	const subs = groupSubResults(pageUrl, raw, undefined, evidence);
 	const rest = subs[0]?.url === pageUrl ? subs.slice(1) : subs;
 	if (rest.length <= 3) return rest.map((s) => s.url);
 	const top = [...rest].sort((a, b) => b.locations.length - a.locations.length).slice(0, 3).map((s) => s.url);
@@ -72,7 +72,7 @@ const SEARCH_IN_PAGE = `async ({ query, ranking, depth }) => {
 	const found = await pf.search(query);
 	return Promise.all(found.results.slice(0, depth).map(async (r) => {
 		const d = await r.data();
-		return { url: d.url, content: d.content, subs: d.sub_results.map((s) => ({ url: s.url, locations: s.locations, weighted_locations: s.weighted_locations.map((l) => ({ weight: l.weight })) })) };
+		return { url: d.url, content: d.content, subs: d.sub_results.map((s) => ({ url: s.url, locations: s.locations, weighted_locations: s.weighted_locations.map((l) => ({ weight: l.weight, location: l.location })) })) };
 	}));
 }`;
 
@@ -83,17 +83,31 @@ const SCORES_IN_PAGE = `async ({ query, ranking }) => {
 	return (await pf.search(query)).results.map((r) => ({ score: r.score }));
 }`;
 
+/** The best page's text and match locations, for search-relax.ts's quote check. */
+const FIRST_IN_PAGE = `async ({ query, ranking }) => {
+	window.__pf ??= import('/pagefind/pagefind.js').then(async (pf) => (await pf.options({ ranking }), pf));
+	const pf = await window.__pf;
+	const first = (await pf.search(query)).results[0];
+	if (!first) return null;
+	const d = await first.data();
+	return { content: d.content, locations: d.locations };
+}`;
+
 /** The query the dialog searches for what was typed: rewritten (search-query.ts), then relaxed (search-relax.ts). */
 export async function queryFor(page: Page, rewritten: string, ranking: object = searchRanking): Promise<string> {
-	return relaxQuery(rewritten, (query) => page.evaluate<Array<{ score: number }>>(`(${SCORES_IN_PAGE})(${JSON.stringify({ query, ranking })})`));
+	const quoted = async (query: string) => {
+		const first = await page.evaluate<{ content: string; locations: number[] } | null>(`(${FIRST_IN_PAGE})(${JSON.stringify({ query, ranking })})`);
+		return !!first && pageQuotes(first.content, first.locations, query);
+	};
+	return relaxQuery(rewritten, (query) => page.evaluate<Array<{ score: number }>>(`(${SCORES_IN_PAGE})(${JSON.stringify({ query, ranking })})`), undefined, quoted);
 }
 
-type RawResult = { url: string; content: string; subs: Array<{ url: string; locations: number[]; weighted_locations: Array<{ weight: number }> }> };
+type RawResult = { url: string; content: string; subs: Array<{ url: string; locations: number[]; weighted_locations: Array<{ weight: number; location: number }> }> };
 
 /** Runs one query in a page already on the site; returns the first `depth` results as shown. */
 export async function search(page: Page, query: string, depth = 5, ranking: object = searchRanking): Promise<ShownResult[]> {
 	const raw = await page.evaluate<RawResult[]>(`(${SEARCH_IN_PAGE})(${JSON.stringify({ query, ranking, depth })})`);
-	return raw.map((r) => ({ url: r.url, sections: shownSections(r.url, r.subs, queryWordsHeld(r.content, query)) }));
+	return raw.map((r) => ({ url: r.url, sections: shownSections(r.url, r.subs, sectionEvidence(r.content, query)) }));
 }
 
 /** The dialog's query rewriting (src/lib/search-query.ts) with the built site's vocabulary. */

@@ -14,6 +14,14 @@
  * where it matches the others far better — by its title, headings or keywords — than the pages that
  * hold them all. A query that finds nothing goes on a word shorter until one finds something. A query
  * that finds a screenful is left as it is: its words do co-occur, and the ranking tuned for it stands.
+ * So is a query the best page quotes word for word (`quoted`, search-results.ts `sectionEvidence`): a pasted
+ * error the page quotes ("Error acquiring the state lock") is answered there, however well a page
+ * holding three of its words in its keywords scores without the fourth.
+ *
+ * A word written as an identifier (with a digit, `_`, `.`, `:` or `-`: `url-lost`, `cl_waiting`,
+ * `HikariPool-1`) is copied from a terminal, a log or the docs themselves: it is the rarest and surest
+ * word of the query, and is kept while the query still finds something. Without it "url-lost renamed
+ * page" became "renamed", whose best page renames Terraform resources.
  *
  * Written here, not taken from a library: it is a policy over Pagefind's own scores, and Pagefind
  * has no OR query or "minimum should match" option to delegate it to.
@@ -42,15 +50,21 @@ const MOST_TRIED = 64;
  */
 export const MOST_DROPPED = 2;
 
-export async function relaxQuery(query: string, search: ScoreSearch, enough = ENOUGH): Promise<string> {
+/** Whether the best page for the query quotes it word for word. */
+export type QuotedSearch = (query: string) => Promise<boolean>;
+
+/** A word copied rather than typed: never dropped while the query finds something (see above). */
+export const isIdentifier = (word: string) => /[\d_.:-]/.test(word);
+
+export async function relaxQuery(query: string, search: ScoreSearch, enough = ENOUGH, quoted: QuotedSearch = async () => false): Promise<string> {
 	const words = query.split(' ').filter(Boolean);
 	const found = await search(words.join(' '));
-	if (found.length >= enough) return query;
+	if (found.length >= enough || (found.length > 0 && (await quoted(query)))) return query;
 	let best = { words, score: found.length > 0 ? found[0]!.score : 0 };
 	let round = new Map([[query, words]]);
 	for (let drops = 1; drops < words.length; drops++) {
 		const next = new Map<string, string[]>();
-		for (const ws of round.values()) for (let i = 0; i < ws.length; i++) next.set(ws.filter((_, j) => j !== i).join(' '), ws.filter((_, j) => j !== i));
+		for (const ws of round.values()) for (let i = 0; i < ws.length; i++) if (!(best.score > 0 && isIdentifier(ws[i]!))) next.set(ws.filter((_, j) => j !== i).join(' '), ws.filter((_, j) => j !== i));
 		if (next.size > MOST_TRIED) break;
 		for (const [key, ws] of next) {
 			const r = await search(key);

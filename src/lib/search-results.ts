@@ -7,18 +7,21 @@
  *   points at the page URL, which Pagefind's UI treats as the page's root and leaves out.
  * - Of more sections than the card shows, Pagefind's UI keeps those with the most matching words,
  *   so a long "Prerequisites" outranked the section whose heading is the question. Sections are
- *   ranked first by the weight of their matches in the heading (any match weighted above body text:
- *   the heading, or an alert name indexed under it), then by how many of the query's words they hold
- *   ({@link queryWordsHeld}), then by all their weighted matches, and the
- *   best `limit` are kept, in page order. "rotate jwt signing key" shows *Key rotation*, whose
- *   heading holds two of the words, rather than *Scheduled rotation*, a longer section with one.
+ *   ranked ({@link SectionEvidence}) by how much of the query they quote word for word (a pasted error
+ *   shows the section quoting it), then by how many of the query's words their heading holds when it
+ *   holds two or more, then by how many they hold at all, then by the weight of their matches in the
+ *   heading, then by all their weighted matches; the best `limit` are kept, in page order. "rotate jwt
+ *   signing key" shows *Key rotation*, whose heading holds two of the words, rather than *Scheduled
+ *   rotation*, a longer section; "url-lost renamed page" shows *redirect_from*, which holds all three,
+ *   rather than the standards page's sections whose headings say "page".
  */
 import { SEARCH_ONLY_META } from './search-ranking.ts';
 
 export interface SearchSubResult {
 	url: string;
 	locations?: number[];
-	weighted_locations?: Array<{ weight: number }>;
+	/** `location`: the word's position in the page's text, as in `locations`. */
+	weighted_locations?: Array<{ weight: number; location?: number }>;
 }
 
 export const SECTIONS_SHOWN = 3;
@@ -27,32 +30,81 @@ const total = (s: SearchSubResult) => s.weighted_locations?.reduce((n, l) => n +
 /** Body text weighs 1 (less in code); Pagefind weighs headings 2 (h6) to 7 (h1). */
 const inHeading = (s: SearchSubResult) => s.weighted_locations?.reduce((n, l) => n + (l.weight > 1 ? l.weight : 0), 0) ?? 0;
 
-/**
- * How many of the query's words a section holds, read from the page's text at the section's match
- * locations (Pagefind's locations index the content split as Pagefind splits it). A word counts as
- * held when a matched word starts with its stem (the word less up to three letters: Pagefind stems
- * "backups" and "backup" alike). "rpo rto postgres" must show *Recovery objectives*, which holds all
- * three, before a long *Backup* section that says PostgreSQL twenty times.
- */
-export function queryWordsHeld(content: string, query: string): (s: SearchSubResult) => number {
+/** Fewest query words, next to each other, that make a quote rather than words in passing. */
+export const QUOTE_WORDS = 4;
+
+/** What a section holds of a query, read from the page's text at the section's match locations. */
+export interface SectionEvidence {
+	/**
+	 * How many of the query's words the section holds. A word counts as held when a matched word
+	 * starts with its stem (the word less up to three letters: Pagefind stems "backups" and "backup"
+	 * alike). "rpo rto postgres" must show *Recovery objectives*, which holds all three, before a long
+	 * *Backup* section that says PostgreSQL twenty times.
+	 */
+	held(s: SearchSubResult): number;
+	/**
+	 * How many of the query's words the section's heading holds (matches weighted above body text: the
+	 * heading, or an alert name indexed under it).
+	 */
+	inHeading(s: SearchSubResult): number;
+	/**
+	 * How many of the query's words the section holds next to each other, as a quote of what was
+	 * pasted (0 under {@link QUOTE_WORDS}): matches at most two words apart (a dropped stop word, a lone
+	 * `-`) chain, and the longest chain's distinct query words count. A pasted error
+	 * (`HikariPool-1 - Connection is not available, request timed out`) must show the section that
+	 * quotes it, not the sections whose headings say "connection" once.
+	 */
+	quoted(s: SearchSubResult): number;
+}
+
+export function sectionEvidence(content: string, query: string): SectionEvidence {
+	// Pagefind's locations index the content split at white space.
 	const words = content.split(/[^\S\uFEFF]+/);
 	const stems = query.toLowerCase().split(' ').filter(Boolean).map((q) => q.slice(0, Math.max(3, q.length - 3)));
-	return (s) => {
+	const wordAt = (at: number) => (words[at] ?? '').toLowerCase().replace(/[^\p{L}\p{N}_.-]/gu, '');
+	const wordsAt = (locations: number[]) => {
 		const held = new Set<number>();
-		for (const at of s.locations ?? []) {
-			const w = (words[at] ?? '').toLowerCase().replace(/[^\p{L}\p{N}_.-]/gu, '');
-			stems.forEach((stem, i) => w.startsWith(stem) && held.add(i));
-		}
+		for (const at of locations) stems.forEach((stem, i) => wordAt(at).startsWith(stem) && held.add(i));
 		return held.size;
+	};
+	return {
+		held: (s) => wordsAt(s.locations ?? []),
+		inHeading: (s) => wordsAt((s.weighted_locations ?? []).flatMap((l) => (l.weight > 1 && l.location !== undefined ? [l.location] : []))),
+		quoted: (s) => {
+			if (stems.length < QUOTE_WORDS) return 0;
+			let best = 0;
+			let chain = new Set<number>();
+			let last = -Infinity;
+			for (const at of [...(s.locations ?? [])].sort((x, y) => x - y)) {
+				if (at - last > 2) chain = new Set();
+				stems.forEach((stem, i) => wordAt(at).startsWith(stem) && chain.add(i));
+				best = Math.max(best, chain.size);
+				last = at;
+			}
+			return best >= QUOTE_WORDS ? best : 0;
+		},
 	};
 }
 
-export function groupSubResults<T extends SearchSubResult>(pageUrl: string, subResults: T[], limit = SECTIONS_SHOWN, held: (s: SearchSubResult) => number = () => 0): T[] {
+/** Whether a page quotes the query word for word, read from its text at its match locations. */
+export const pageQuotes = (content: string, locations: number[], query: string): boolean => sectionEvidence(content, query).quoted({ url: '', locations }) > 0;
+
+/** Without the page's text: only Pagefind's weights rank the sections. */
+const NO_EVIDENCE: SectionEvidence = { held: () => 0, inHeading: () => 0, quoted: () => 0 };
+
+export function groupSubResults<T extends SearchSubResult>(pageUrl: string, subResults: T[], limit = SECTIONS_SHOWN, evidence: SectionEvidence = NO_EVIDENCE): T[] {
 	const subs = subResults.map((s) => (s.url === `${pageUrl}#_top` ? { ...s, url: pageUrl } : s));
 	const root = subs[0]?.url === pageUrl ? subs.slice(0, 1) : [];
 	const sections = subs.slice(root.length);
 	if (sections.length <= limit) return subs;
-	const byRelevance = (a: SearchSubResult, b: SearchSubResult) => inHeading(b) - inHeading(a) || held(b) - held(a) || total(b) - total(a);
+	const { held, quoted } = evidence;
+	// A heading holding one word of a longer query says little on a page whose headings all share it
+	// ("page" on the standards page): it counts for a single-word query, or from two words up.
+	const headingSays = (s: SearchSubResult) => {
+		const n = evidence.inHeading(s);
+		return n >= 2 ? n : 0;
+	};
+	const byRelevance = (a: SearchSubResult, b: SearchSubResult) => quoted(b) - quoted(a) || headingSays(b) - headingSays(a) || held(b) - held(a) || inHeading(b) - inHeading(a) || total(b) - total(a);
 	const best = new Set([...sections].sort(byRelevance).slice(0, limit));
 	return [...root, ...sections.filter((s) => best.has(s))];
 }

@@ -10,7 +10,7 @@
 import { PagefindUI } from '@pagefind/default-ui';
 // @ts-expect-error — Starlight's virtual module ships no type declarations (its own Search.astro is not type-checked).
 import { pagefindUserConfig } from 'virtual:starlight/pagefind-config';
-import { groupSubResults, queryWordsHeld, withoutSearchOnlyMeta } from './search-results.ts';
+import { groupSubResults, pageQuotes, sectionEvidence, withoutSearchOnlyMeta } from './search-results.ts';
 import { makeQueryRewriter } from './search-query.ts';
 import { relaxQuery } from './search-relax.ts';
 
@@ -32,7 +32,7 @@ export function mountSearch(host: HTMLElement, state: { pending: string }): void
 	// the reader has ticked, and the search is run again once it is known.
 	const bundlePath = import.meta.env.BASE_URL.replace(/\/$/, '') + '/pagefind/';
 	const relaxed = new Map<string, string>();
-	type Pagefind = { search(q: string, o: { filters: Record<string, string[]> }): Promise<{ results: Array<{ score: number }> }> };
+	type Pagefind = { search(q: string, o: { filters: Record<string, string[]> }): Promise<{ results: Array<{ score: number; data(): Promise<{ content: string; locations: number[] }> }> }> };
 	let pagefindReady: Promise<Pagefind> | undefined;
 	const tickedFilters = () => {
 		const filters: Record<string, string[]> = {};
@@ -46,7 +46,12 @@ export function mountSearch(host: HTMLElement, state: { pending: string }): void
 		pagefindReady ??= import(/* @vite-ignore */ `${bundlePath}pagefind.js`).then(async (pf) => (await pf.options({ ranking: pagefindUserConfig.ranking }), pf));
 		const pagefind = await pagefindReady;
 		const filters = tickedFilters();
-		const better = await relaxQuery(query, async (q) => (await pagefind.search(q, { filters })).results);
+		const quoted = async (q: string) => {
+			const first = (await pagefind.search(q, { filters })).results[0];
+			const page = first && (await first.data());
+			return !!page && pageQuotes(page.content, page.locations, q);
+		};
+		const better = await relaxQuery(query, async (q) => (await pagefind.search(q, { filters })).results, undefined, quoted);
 		relaxed.set(key, better);
 		const field = host.querySelector<HTMLInputElement>('.pagefind-ui__search-input');
 		// Pagefind UI searches again when its filters change, even to the same ones; setting the input
@@ -73,7 +78,7 @@ export function mountSearch(host: HTMLElement, state: { pending: string }): void
 		processResult: (result: { url: string; content?: string; sub_results: Array<{ url: string }>; meta?: Record<string, string> }) => {
 			withoutSearchOnlyMeta(result);
 			// The title's own sub-result becomes the page's root, so Pagefind's UI leaves it out (search-results.ts).
-			result.sub_results = groupSubResults(result.url, result.sub_results, undefined, queryWordsHeld(result.content ?? '', searched));
+			result.sub_results = groupSubResults(result.url, result.sub_results, undefined, sectionEvidence(result.content ?? '', searched));
 			result.url = formatURL(result.url);
 			result.sub_results = result.sub_results.map((sub_result) => {
 				sub_result.url = formatURL(sub_result.url);

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { ENOUGH, MARGIN, relaxQuery, type ScoreSearch } from '../../src/lib/search-relax.ts';
 import { makeQueryRewriter } from '../../src/lib/search-query.ts';
-import { groupSubResults, queryWordsHeld } from '../../src/lib/search-results.ts';
+import { groupSubResults, sectionEvidence } from '../../src/lib/search-results.ts';
 
 /** Pages as word → weight; a query finds the pages holding every word, best score first. */
 function index(pages: Array<Record<string, number>>) {
@@ -77,6 +77,32 @@ describe('relaxed search query', () => {
 		expect(await relaxQuery('a b c d', search)).toBe('a b');
 	});
 
+	it('never drops a word copied as an identifier while the query finds something', async () => {
+		// "url-lost renamed page": only the standards page holds url-lost; a Terraform page that renames
+		// resources scores far higher on "renamed" alone, but the identifier is the surest word.
+		const { search, searched } = index([
+			{ 'url-lost': 1, renamed: 1, page: 1 },
+			{ renamed: 50, page: 1 },
+			{ renamed: 60 },
+		]);
+		expect(await relaxQuery('url-lost renamed page', search)).toBe('url-lost renamed page');
+		expect(searched.filter((q) => !q.includes('url-lost'))).toEqual([]);
+	});
+
+	it('drops an identifier when nothing holds the query with it', async () => {
+		const { search } = index([{ vault: 5 }]);
+		expect(await relaxQuery('vault zz-9', search)).toBe('vault');
+	});
+
+	it('keeps a query the best page quotes word for word, however much better a shorter one scores', async () => {
+		const { search } = index([
+			{ error: 1, acquiring: 1, state: 1, lock: 1 },
+			{ error: 30, state: 30, lock: 30 },
+		]);
+		expect(await relaxQuery('error acquiring state lock', search)).toBe('error state lock');
+		expect(await relaxQuery('error acquiring state lock', search, ENOUGH, async (q) => q === 'error acquiring state lock')).toBe('error acquiring state lock');
+	});
+
 	it('keeps dropping while nothing at all is found, down to one word', async () => {
 		const { search } = index([{ vault: 5 }, { kafka: 1 }]);
 		expect(await relaxQuery('vault zzz yyy', search)).toBe('vault');
@@ -110,7 +136,7 @@ describe('sections shown under a result', () => {
 	const steps = section('/dr/#steps', ['postgres.']);
 
 	it('counts the query words a section holds, each once, by stem', () => {
-		const held = queryWordsHeld(content, 'rpo rto postgres');
+		const { held } = sectionEvidence(content, 'rpo rto postgres');
 		expect(held(objectives)).toBe(3);
 		expect(held(backup)).toBe(1);
 		expect(held(steps)).toBe(1);
@@ -121,6 +147,44 @@ describe('sections shown under a result', () => {
 		// it is the one section shown.
 		const subs = [objectives, backup, steps, section('/dr/#rollback', ['backups'])];
 		expect(groupSubResults('/dr/', subs, 1).map((s) => s.url)).toEqual(['/dr/#backup']);
-		expect(groupSubResults('/dr/', subs, 1, queryWordsHeld(content, 'rpo rto postgres')).map((s) => s.url)).toEqual(['/dr/#recovery-objectives']);
+		expect(groupSubResults('/dr/', subs, 1, sectionEvidence(content, 'rpo rto postgres')).map((s) => s.url)).toEqual(['/dr/#recovery-objectives']);
+	});
+});
+
+describe('sections chosen by what they hold of the query', () => {
+	// "HikariPool-1 - Connection is not available, request timed out" as the dialog searches it.
+	const content = 'The connection path. Symptoms: HikariPool-1 - Connection is not available, request timed out after 30000ms. Too many connections. FATAL: sorry. PgBouncer pool exhausted. Services log HikariPool-1 - Connection is not available, request timed out after 30000ms. Is PostgreSQL accepting connections';
+	const words = content.split(' ');
+	const query = 'hikaripool-1 connection not available request timed out';
+	const at = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i).filter((i) => sectionEvidence(content, query).held({ url: '', locations: [i] }) > 0);
+	const heading = (locations: number[], heading: number[]) => locations.map((location) => ({ weight: heading.includes(location) ? 6 : 1, location }));
+	const find = (w: string, from = 0) => words.indexOf(w, from);
+	const path = { url: '/db/#the-connection-path', locations: at(0, find('Too') - 1), weighted_locations: heading(at(0, find('Too') - 1), [1]) };
+	const many = { url: '/db/#too-many-connections', locations: [find('connections.')], weighted_locations: heading([find('connections.')], [find('connections.')]) };
+	const pool = { url: '/db/#pgbouncer-pool-exhausted', locations: at(find('PgBouncer'), find('Is') - 1), weighted_locations: heading(at(find('PgBouncer'), find('Is') - 1), []) };
+	const accepting = { url: '/db/#is-postgresql-accepting-connections', locations: [words.length - 1], weighted_locations: heading([words.length - 1], [words.length - 1]) };
+
+	it('counts the longest run of query words next to each other, from four up', () => {
+		const { quoted } = sectionEvidence(content, query);
+		expect(quoted(pool)).toBe(7);
+		expect(quoted(many)).toBe(0);
+		expect(sectionEvidence(content, 'connection not available').quoted(pool)).toBe(0);
+	});
+
+	it('shows the sections quoting a pasted error before those whose heading says one of its words', () => {
+		const subs = [path, many, pool, accepting];
+		expect(groupSubResults('/db/', subs, 2).map((s) => s.url)).not.toContain(pool.url);
+		expect(groupSubResults('/db/', subs, 2, sectionEvidence(content, query)).map((s) => s.url)).toEqual([path.url, pool.url]);
+	});
+
+	it('lets a heading rank a section only when it holds two of the words, or the query is one word', () => {
+		const text = 'Where pages live. page page. redirect_from. renaming a page fails with url-lost. Runbook sections';
+		const w = text.split(' ');
+		const sub = (url: string, locations: number[], headed: number[]) => ({ url, locations, weighted_locations: heading(locations, headed) });
+		const live = sub('/s/#where-pages-live', [1, 3, 4], [1]);
+		const redirect = sub('/s/#redirect_from', [5, 6, 8, 11], []);
+		const sections = sub('/s/#runbook-sections', [w.length - 2, w.length - 1], [w.length - 2, w.length - 1]);
+		expect(groupSubResults('/s/', [live, redirect, sections], 1, sectionEvidence(text, 'url-lost renamed page')).map((s) => s.url)).toEqual([redirect.url]);
+		expect(groupSubResults('/s/', [live, redirect, sections], 1, sectionEvidence(text, 'runbook sections')).map((s) => s.url)).toEqual([sections.url]);
 	});
 });
