@@ -8,6 +8,12 @@
  * pages that are themselves in it, and a page that says "nothing is here" is never a search answer.
  * The closed schema (schemas/theme.ts) refuses `pagefind: false` in frontmatter, StarlightPage's
  * included, so it is set on the route's copy of the data instead.
+ *
+ * A deprecated or archived page is kept out too (issue 19): it is a pointer to its replacement, and
+ * its title alone, which Pagefind boosts above any text, put it first for the very words its
+ * replacement answers ("rollback deployment" found the superseded Deployment Rollback, not Roll Back
+ * a Deployment). Pagefind cannot lower one page's title weight, so the page leaves the index; its URL,
+ * its links and its banner naming the replacement stay.
  */
 import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
 import { relatedSections } from './components/related-sections.ts';
@@ -21,6 +27,8 @@ export const onRequest = defineRouteMiddleware(async (context) => {
 		(route.entry.data as { pagefind?: boolean }).pagefind = false;
 		return;
 	}
+	const { status } = route.entry.data as { status?: string };
+	if (status === 'deprecated' || status === 'archived') (route.entry.data as { pagefind?: boolean }).pagefind = false;
 	if (!route.toc) return;
 	for (const section of relatedSections(graph.related(id), graph.backlinks(id), route.headings.map((h) => h.slug))) {
 		route.toc.items.push({ depth: 2, slug: section.id, text: section.title, children: [] });
