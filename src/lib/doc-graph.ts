@@ -4,15 +4,12 @@
  */
 import { relative, resolve } from 'node:path';
 import { DocTree } from './doc-tree.ts';
-import type { HeadingInfo } from './markdown.ts';
 import { docIdFromPath, urlForId } from './routes.ts';
 
 export interface GraphEntry {
 	id: string;
 	filePath?: string;
 	body?: string;
-	/** The content layer's hash of the file's text. */
-	digest?: string | number;
 	data: { title: string; description?: string; related?: string[] };
 }
 
@@ -28,7 +25,7 @@ export interface DocGraph {
 	backlinks(id: string): DocRef[];
 	outbound(id: string): string[];
 	has(id: string): boolean;
-	/** The docs tree the graph resolved links against (files, headings, titles already read). */
+	/** The docs tree the graph resolved links against (its files already listed). */
 	tree: DocTree;
 }
 
@@ -43,23 +40,8 @@ export function linkTargets(body: string): string[] {
 	return out;
 }
 
-/**
- * Heading anchors of the last graph's pages, by file and the content layer's digest of its text.
- * `astro dev` builds the graph again after every save (the collection changed), and parsing every
- * linked page for its anchors was most of that: 1.4 s of CPU per save at 1,000 docs, growing with
- * the site. Reused only for the same text, so a graph built from these is the graph built from
- * scratch; only the pages of the latest graph are kept.
- */
-let headingsByDigest = new Map<string, HeadingInfo[] | null>();
-
 export function buildDocGraph(entries: GraphEntry[], docsRoot: string): DocGraph {
 	const tree = new DocTree(docsRoot);
-	const relOf = new Map(entries.filter((e) => e.filePath).map((e) => [e, relative(docsRoot, resolve(e.filePath!)).split('\\').join('/')]));
-	const digestKeys = new Map([...relOf].filter(([e]) => e.digest).map(([e, rel]) => [rel, `${rel}\0${e.digest}`]));
-	for (const [rel, key] of digestKeys) {
-		const known = headingsByDigest.get(key);
-		if (known !== undefined) tree.primeHeadings(rel, known);
-	}
 	const byId = new Map(entries.map((e) => [e.id, e]));
 	const ref = (id: string): DocRef => {
 		const e = byId.get(id)!;
@@ -69,13 +51,18 @@ export function buildDocGraph(entries: GraphEntry[], docsRoot: string): DocGraph
 	const outbound = new Map<string, Set<string>>();
 	const inbound = new Map<string, Set<string>>();
 	for (const e of entries) {
-		const rel = relOf.get(e);
-		if (rel === undefined) continue;
+		if (!e.filePath) continue;
+		const rel = relative(docsRoot, resolve(e.filePath)).split('\\').join('/');
 		const rIds = (e.data.related ?? []).map((r) => tree.findDoc(r)).filter((t): t is string => !!t).map(docIdFromPath).filter((id) => id !== e.id && byId.has(id));
 		related.set(e.id, [...new Set(rIds)]);
 		const out = new Set<string>();
 		for (const href of linkTargets(e.body ?? '')) {
-			const r = tree.resolveLink(rel, href);
+			// The page a link leads to, not its #anchor: checking an anchor means parsing the target page
+			// for its headings, every page of the site on each graph (2 s of CPU before the first page of
+			// `astro dev` at 1,000 docs, again after every save), and a broken anchor fails the page's own
+			// compile (src/plugins/doc-links.ts) and the check anyway, so no site that builds differs.
+			const hashAt = href.indexOf('#');
+			const r = tree.resolveLink(rel, hashAt === -1 ? href : href.slice(0, hashAt));
 			if (r.kind === 'doc' && r.id !== e.id && byId.has(r.id)) out.add(r.id);
 		}
 		outbound.set(e.id, out);
@@ -84,12 +71,6 @@ export function buildDocGraph(entries: GraphEntry[], docsRoot: string): DocGraph
 			inbound.get(target)!.add(e.id);
 		}
 	}
-	const kept = new Map<string, HeadingInfo[] | null>();
-	for (const [rel, key] of digestKeys) {
-		const headings = tree.knownHeadings(rel);
-		if (headings !== undefined) kept.set(key, headings);
-	}
-	headingsByDigest = kept;
 	const byTitle = (a: DocRef, b: DocRef) => a.title.localeCompare(b.title);
 	return {
 		tree,

@@ -52,11 +52,6 @@ export class DocTree {
 		return this.headingCache.get(rel)!;
 	}
 
-	/** The headings this tree has already parsed or been given for `rel`, without parsing (undefined when it has none). */
-	knownHeadings(rel: string): HeadingInfo[] | null | undefined {
-		return this.headingCache.get(rel);
-	}
-
 	/** Record headings already computed from a parse done elsewhere (the checker's), so the file is not parsed again. */
 	primeHeadings(rel: string, headings: HeadingInfo[] | null): void {
 		this.headingCache.set(rel, headings);
