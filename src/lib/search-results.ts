@@ -44,7 +44,9 @@ export interface SectionEvidence {
 	held(s: SearchSubResult): number;
 	/**
 	 * How many of the query's words the section's heading holds (matches weighted above body text: the
-	 * heading, or an alert name indexed under it).
+	 * heading, or an alert name indexed under it), counted only from two words up, or one for a query
+	 * of one or two words: one word of a longer query says little on a page whose headings all share it
+	 * ("page" on the standards page, for "url-lost renamed page").
 	 */
 	inHeading(s: SearchSubResult): number;
 	/**
@@ -69,7 +71,10 @@ export function sectionEvidence(content: string, query: string): SectionEvidence
 	};
 	return {
 		held: (s) => wordsAt(s.locations ?? []),
-		inHeading: (s) => wordsAt((s.weighted_locations ?? []).flatMap((l) => (l.weight > 1 && l.location !== undefined ? [l.location] : []))),
+		inHeading: (s) => {
+			const n = wordsAt((s.weighted_locations ?? []).flatMap((l) => (l.weight > 1 && l.location !== undefined ? [l.location] : [])));
+			return n >= Math.min(2, stems.length) ? n : 0;
+		},
 		quoted: (s) => {
 			if (stems.length < QUOTE_WORDS) return 0;
 			let best = 0;
@@ -98,12 +103,7 @@ export function groupSubResults<T extends SearchSubResult>(pageUrl: string, subR
 	const sections = subs.slice(root.length);
 	if (sections.length <= limit) return subs;
 	const { held, quoted } = evidence;
-	// A heading holding one word of a longer query says little on a page whose headings all share it
-	// ("page" on the standards page): it counts for a single-word query, or from two words up.
-	const headingSays = (s: SearchSubResult) => {
-		const n = evidence.inHeading(s);
-		return n >= 2 ? n : 0;
-	};
+	const headingSays = evidence.inHeading;
 	const byRelevance = (a: SearchSubResult, b: SearchSubResult) => quoted(b) - quoted(a) || headingSays(b) - headingSays(a) || held(b) - held(a) || inHeading(b) - inHeading(a) || total(b) - total(a);
 	const best = new Set([...sections].sort(byRelevance).slice(0, limit));
 	return [...root, ...sections.filter((s) => best.has(s))];
