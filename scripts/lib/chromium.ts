@@ -4,7 +4,7 @@
  * where /usr/bin/chromium is missing, `chromiumPath()` says so and the caller decides.
  */
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -12,7 +12,10 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const chromiumPath = (): string | null => (existsSync(CHROMIUM) ? CHROMIUM : null);
 
 /** Headless, sandbox off (containers), a fresh temporary profile (playwright's own for `launch`). */
-export function launchChromium(): Promise<Browser> {
+export async function launchChromium(): Promise<Browser> {
+	// Loaded when a browser is wanted, not with this module: astro.config.mjs reaches it through the
+	// diagram integration, and playwright-core took ~0.6 s of every `astro dev` start-up that never launches one.
+	const { chromium } = await import('playwright-core');
 	return chromium.launch({
 		executablePath: CHROMIUM,
 		headless: true,
