@@ -70,6 +70,10 @@ export const OVERLAYS: Record<string, Patch> = {
 	 */
 	kubectl(spec) {
 		addOptions(spec, ['rollout', 'undo'], [{ name: '--to-revision', args: value('revision') }]);
+		// kubectl_patch and kubectl_rollout_restart v1.34 take `--field-manager` (defaults kubectl-patch,
+		// kubectl-rollout); the published spec lacks it. Runbooks pass flux-client-side-apply, the manager Flux keeps.
+		addOptions(spec, ['patch'], options('--field-manager='));
+		addOptions(spec, ['rollout', 'restart'], options('--field-manager='));
 		// kubectl options (https://kubernetes.io/docs/reference/kubectl/kubectl/): global flags, on every command.
 		spec.options = [...(spec.options ?? []).filter((o) => !(Array.isArray(o.name) && o.name.includes('--namespace'))), ...options('-n,--namespace= --context= --kubeconfig= --cluster= --user= --request-timeout= -s,--server= --as= --as-group= --insecure-skip-tls-verify --token= -v= --cache-dir= --certificate-authority= --client-certificate= --client-key= --tls-server-name= --match-server-version --disable-compression', true)];
 		// Subcommands added after the spec was generated: events (1.26), debug (1.20), auth whoami (1.28).
