@@ -36,19 +36,13 @@ export const QUOTE_WORDS = 4;
 /** What a section holds of a query, read from the page's text at the section's match locations. */
 export interface SectionEvidence {
 	/**
-	 * How many of the query's words the section holds. A word counts as held when a matched word
+	 * The query's words (their indices) the section holds. A word counts as held when a matched word
 	 * starts with its stem (the word less up to three letters: Pagefind stems "backups" and "backup"
-	 * alike). "rpo rto postgres" must show *Recovery objectives*, which holds all three, before a long
-	 * *Backup* section that says PostgreSQL twenty times.
+	 * alike).
 	 */
-	held(s: SearchSubResult): number;
-	/**
-	 * How many of the query's words the section's heading holds (matches weighted above body text: the
-	 * heading, or an alert name indexed under it), counted only from two words up, or one for a query
-	 * of one or two words: one word of a longer query says little on a page whose headings all share it
-	 * ("page" on the standards page, for "url-lost renamed page").
-	 */
-	inHeading(s: SearchSubResult): number;
+	held(s: SearchSubResult): Set<number>;
+	/** The query's words its heading holds: matches weighted above body text (the heading, or an alert name indexed under it). */
+	inHeading(s: SearchSubResult): Set<number>;
 	/**
 	 * How many of the query's words the section holds next to each other, as a quote of what was
 	 * pasted (0 under {@link QUOTE_WORDS}): matches at most two words apart (a dropped stop word, a lone
@@ -57,6 +51,8 @@ export interface SectionEvidence {
 	 * quotes it, not the sections whose headings say "connection" once.
 	 */
 	quoted(s: SearchSubResult): number;
+	/** How many words the query has. */
+	words: number;
 }
 
 export function sectionEvidence(content: string, query: string): SectionEvidence {
@@ -67,14 +63,12 @@ export function sectionEvidence(content: string, query: string): SectionEvidence
 	const wordsAt = (locations: number[]) => {
 		const held = new Set<number>();
 		for (const at of locations) stems.forEach((stem, i) => wordAt(at).startsWith(stem) && held.add(i));
-		return held.size;
+		return held;
 	};
 	return {
+		words: stems.length,
 		held: (s) => wordsAt(s.locations ?? []),
-		inHeading: (s) => {
-			const n = wordsAt((s.weighted_locations ?? []).flatMap((l) => (l.weight > 1 && l.location !== undefined ? [l.location] : [])));
-			return n >= Math.min(2, stems.length) ? n : 0;
-		},
+		inHeading: (s) => wordsAt((s.weighted_locations ?? []).flatMap((l) => (l.weight > 1 && l.location !== undefined ? [l.location] : []))),
 		quoted: (s) => {
 			if (stems.length < QUOTE_WORDS) return 0;
 			let best = 0;
@@ -95,16 +89,49 @@ export function sectionEvidence(content: string, query: string): SectionEvidence
 export const pageQuotes = (content: string, locations: number[], query: string): boolean => sectionEvidence(content, query).quoted({ url: '', locations }) > 0;
 
 /** Without the page's text: only Pagefind's weights rank the sections. */
-const NO_EVIDENCE: SectionEvidence = { held: () => 0, inHeading: () => 0, quoted: () => 0 };
+const NO_EVIDENCE: SectionEvidence = { held: () => new Set(), inHeading: () => new Set(), quoted: () => 0, words: 0 };
+
+/**
+ * How much of the query a section says, weighing each word it holds by how few of the page's matching
+ * sections hold it (an inverse document frequency within the page), once more when its heading holds
+ * it. A word every section of the page says ("page" on the standards page, "runbook" on a runbook)
+ * tells its sections apart no more than it told the page apart from others; the rare word does:
+ * "add flowchart runbook" shows *Diagrams*, the one section that says flowchart, not *Fields*, which
+ * says add and runbook. "rpo rto postgres" shows *Recovery objectives*, which holds all three, before
+ * a long *Backup* section that says PostgreSQL twenty times.
+ */
+export function sectionScores(sections: SearchSubResult[], evidence: SectionEvidence): Map<SearchSubResult, number> {
+	const held = new Map(sections.map((s) => [s, evidence.held(s)]));
+	const holding = new Map<number, number>();
+	for (const words of held.values()) for (const w of words) holding.set(w, (holding.get(w) ?? 0) + 1);
+	// Zero for a word every section holds: it tells none of them apart.
+	const idf = (w: number) => Math.log(sections.length / (holding.get(w) ?? 1));
+	const scores = new Map<SearchSubResult, number>();
+	for (const s of sections) {
+		let score = 0;
+		for (const w of held.get(s)!) score += idf(w);
+		for (const w of evidence.inHeading(s)) score += idf(w);
+		scores.set(s, score);
+	}
+	return scores;
+}
 
 export function groupSubResults<T extends SearchSubResult>(pageUrl: string, subResults: T[], limit = SECTIONS_SHOWN, evidence: SectionEvidence = NO_EVIDENCE): T[] {
 	const subs = subResults.map((s) => (s.url === `${pageUrl}#_top` ? { ...s, url: pageUrl } : s));
 	const root = subs[0]?.url === pageUrl ? subs.slice(0, 1) : [];
 	const sections = subs.slice(root.length);
 	if (sections.length <= limit) return subs;
-	const { held, quoted } = evidence;
-	const headingSays = evidence.inHeading;
-	const byRelevance = (a: SearchSubResult, b: SearchSubResult) => quoted(b) - quoted(a) || headingSays(b) - headingSays(a) || held(b) - held(a) || inHeading(b) - inHeading(a) || total(b) - total(a);
+	const { quoted } = evidence;
+	const says = sectionScores(sections, evidence);
+	const score = (s: SearchSubResult) => says.get(s) ?? 0;
+	// A heading that says two of the query's words (one, for a query of one or two) names the section
+	// asked for: "rotate jwt signing key" shows *Key rotation*, not its longer *Scheduled rotation*.
+	// One word of a longer query in a heading does not: every heading of the standards page says "page".
+	const named = (s: SearchSubResult) => {
+		const n = evidence.inHeading(s).size;
+		return n >= Math.min(2, evidence.words) ? n : 0;
+	};
+	const byRelevance = (a: SearchSubResult, b: SearchSubResult) => quoted(b) - quoted(a) || named(b) - named(a) || score(b) - score(a) || inHeading(b) - inHeading(a) || total(b) - total(a);
 	const best = new Set([...sections].sort(byRelevance).slice(0, limit));
 	return [...root, ...sections.filter((s) => best.has(s))];
 }

@@ -136,7 +136,7 @@ describe('sections shown under a result', () => {
 	const steps = section('/dr/#steps', ['postgres.']);
 
 	it('counts the query words a section holds, each once, by stem', () => {
-		const { held } = sectionEvidence(content, 'rpo rto postgres');
+		const held = (s: Parameters<ReturnType<typeof sectionEvidence>["held"]>[0]) => sectionEvidence(content, "rpo rto postgres").held(s).size;
 		expect(held(objectives)).toBe(3);
 		expect(held(backup)).toBe(1);
 		expect(held(steps)).toBe(1);
@@ -156,7 +156,7 @@ describe('sections chosen by what they hold of the query', () => {
 	const content = 'The connection path. Symptoms: HikariPool-1 - Connection is not available, request timed out after 30000ms. Too many connections. FATAL: sorry. PgBouncer pool exhausted. Services log HikariPool-1 - Connection is not available, request timed out after 30000ms. Is PostgreSQL accepting connections';
 	const words = content.split(' ');
 	const query = 'hikaripool-1 connection not available request timed out';
-	const at = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i).filter((i) => sectionEvidence(content, query).held({ url: '', locations: [i] }) > 0);
+	const at = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i).filter((i) => sectionEvidence(content, query).held({ url: "", locations: [i] }).size > 0);
 	const heading = (locations: number[], heading: number[]) => locations.map((location) => ({ weight: heading.includes(location) ? 6 : 1, location }));
 	const find = (w: string, from = 0) => words.indexOf(w, from);
 	const path = { url: '/db/#the-connection-path', locations: at(0, find('Too') - 1), weighted_locations: heading(at(0, find('Too') - 1), [1]) };
@@ -186,5 +186,20 @@ describe('sections chosen by what they hold of the query', () => {
 		const sections = sub('/s/#runbook-sections', [w.length - 2, w.length - 1], [w.length - 2, w.length - 1]);
 		expect(groupSubResults('/s/', [live, redirect, sections], 1, sectionEvidence(text, 'url-lost renamed page')).map((s) => s.url)).toEqual([redirect.url]);
 		expect(groupSubResults('/s/', [live, redirect, sections], 1, sectionEvidence(text, 'runbook sections')).map((s) => s.url)).toEqual([sections.url]);
+	});
+
+	it('weighs a word by how few of the page’s sections hold it: the one section saying the rare word is shown', () => {
+		// "add flowchart runbook" on the standards page: runbook and add are on many sections, flowchart on Diagrams only.
+		const text = 'Fields. add a runbook runbook. Runbook sections. a runbook must add. Links. add runbook links. Diagrams. a flowchart';
+		const w = text.split(' ');
+		const locs = (from: number, to: number, words: string[]) => w.flatMap((x, i) => (i >= from && i <= to && words.some((y) => x.toLowerCase().startsWith(y)) ? [i] : []));
+		const sub = (url: string, from: number, to: number) => ({ url, locations: locs(from, to, ['add', 'runbook', 'flowchart']), weighted_locations: locs(from, to, ['add', 'runbook', 'flowchart']).map((location) => ({ weight: 1, location })) });
+		const fields = sub('/s/#fields', 0, 4);
+		const sections = sub('/s/#runbook-sections', 5, 10);
+		const links = sub('/s/#links', 11, 14);
+		const diagrams = sub('/s/#diagrams', 15, 17);
+		const evidence = sectionEvidence(text, 'add flowchart runbook');
+		expect([fields, sections, links, diagrams].map((s) => evidence.held(s).size)).toEqual([2, 2, 2, 1]);
+		expect(groupSubResults('/s/', [fields, sections, links, diagrams], 1, evidence).map((s) => s.url)).toEqual([diagrams.url]);
 	});
 });
