@@ -17,6 +17,12 @@ describe('fixture site build', () => {
 		expect(fields('guides/old-guide')).toEqual([]);
 	});
 
+	it('leaves a deprecated page out of the search index, so its title cannot outrank its replacement', () => {
+		// src/route-data.ts: Starlight marks the body Pagefind indexes with data-pagefind-body, or nothing.
+		expect(page('guides/old-guide')).not.toContain('data-pagefind-body');
+		expect(page('ops/restart-runbook')).toContain('data-pagefind-body');
+	});
+
 	it('routes README to its folder and rewrites source links to routes', () => {
 		expect(existsSync(join(FIXTURE_DIST, 'ops/index.html'))).toBe(true);
 		const home = main(page(''));
