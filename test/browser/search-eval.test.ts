@@ -68,9 +68,26 @@ describe('search evaluation', () => {
 		await page.close();
 	});
 
-	it('keeps top-1 and top-3 at least where the README reports them (66/72 and 69/72)', () => {
+	// Third round (search-relax.ts, search-results.ts): the dialog's own path. A pasted error the page
+	// quotes is not relaxed into a shorter query another page's keywords win; a copied identifier is
+	// never dropped; the section shown is the one holding the rare words, not one whose heading says "page".
+	it('the dialog keeps a pasted error the page quotes and a copied identifier, and shows the section they are in', async () => {
+		const page = await site.browser.newPage();
+		await page.goto(`${site.url}/`);
+		await page.click('button[data-open-modal]');
+		const input = page.locator('#starlight__search .pagefind-ui__search-input');
+		const first = page.locator('#starlight__search .pagefind-ui__result').first();
+		const links = () => first.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+		await input.fill('Error acquiring the state lock');
+		await expect.poll(links, { timeout: 15_000 }).toContain('/11-infrastructure/terraform-guide/#troubleshooting');
+		await input.fill('url-lost renamed page');
+		await expect.poll(links, { timeout: 15_000 }).toContain('/12-specification-driven-dev/documentation-standards/#redirect_from');
+		await page.close();
+	});
+
+	it('keeps top-1 and top-3 at least where the README reports them (107/118 and 113/118)', () => {
 		const s = summary(outcomes);
-		expect(s.top1).toBeGreaterThanOrEqual(66);
-		expect(s.top3).toBeGreaterThanOrEqual(69);
+		expect(s.top1).toBeGreaterThanOrEqual(107);
+		expect(s.top3).toBeGreaterThanOrEqual(113);
 	});
 });
