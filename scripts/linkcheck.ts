@@ -7,11 +7,10 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { LinkResult } from 'linkinator';
 import { DOCS_DIR, OUT_DIR } from '../src/lib/site-config.ts';
-import { serveStatic } from './lib/static-server.ts';
 import { ExternalCache } from './linkcheck/external-cache.ts';
-import { linkDeduper } from './linkcheck/dedupe-links.ts';
 import { LeanLinkChecker } from './linkcheck/lean-checker.ts';
 import { brokenLinks, formatBroken } from './linkcheck/report.ts';
+import { startSiteServer } from './linkcheck/site-server.ts';
 import { sourceIndex } from './linkcheck/sources.ts';
 
 const { values } = parseArgs({
@@ -32,11 +31,10 @@ if (!existsSync(`${dist}/index.html`)) {
 	process.exit(2);
 }
 
-// The server starts before the deduper knows its own address; the deduper only needs it lazily.
-let deduper: ReturnType<typeof linkDeduper> | undefined;
-const server = await serveStatic(dist, { transformHtml: (html, path) => deduper!.transform(html, path), notFoundPage: false });
+// The site is served from a worker thread that also de-duplicates each page's links and lists its
+// fragment ids (scripts/linkcheck/site-worker.ts): that work runs beside linkinator, not before it.
+const server = await startSiteServer(dist);
 const base = server.url;
-deduper = linkDeduper(base);
 const cache = values.external ? new ExternalCache(resolve(values.cache!), Number(values['cache-hours'])) : undefined;
 const started = performance.now();
 const checker = new LeanLinkChecker();
@@ -65,7 +63,8 @@ try {
 		for (const r of links) if (!r.url.startsWith(base) && r.state === 'OK') cache.recordOk(r.url, r.status ?? 200);
 		cache.save();
 	}
-	const broken = brokenLinks(links, base, sourceIndex(resolve(values.docs!)), deduper.repeatsOf);
+	const repeats = await server.repeatsOf([...new Set(links.filter((l) => l.state === 'BROKEN').map((l) => l.url))]);
+	const broken = brokenLinks(links, base, sourceIndex(resolve(values.docs!)), (url) => repeats.get(url) ?? []);
 	for (const b of broken) console.log(formatBroken(b));
 	const checked = new Set(links.filter((l) => l.state !== 'SKIPPED').map((l) => l.url)).size;
 	console.error(`linkcheck: ${pages} pages, ${checked} distinct links checked in ${((performance.now() - started) / 1000).toFixed(1)} s: ${broken.length} broken`);

@@ -20,10 +20,16 @@
  * in the `find` above, which acts on a BROKEN result only; every result still reaches the `link`
  * event as it is recorded. (Upstream, a Map from URL to its first result and a head index in the
  * queue would make it linear for everyone: see docs/benchmarks.md.)
+ *
+ * And a page whose server listed its fragment ids at its start (fragment-ids.ts) is not parsed a
+ * second time for them: linkinator reads them from a document holding only those ids.
  */
 import { LinkChecker, LinkState, type CheckOptions, type LinkResult } from 'linkinator';
+import { idsDocument, servedFragmentIds } from './fragment-ids.ts';
 
 type CrawlOptions = Parameters<LinkChecker['crawl']>[0];
+/** linkinator 8's (private) `cacheFragmentPage`: reads a page's fragment ids and checks the links waiting on them. */
+type CacheFragmentPage = (context: unknown, url: string, html: Buffer, status: number, shouldValidate: boolean) => Promise<void>;
 
 interface RunState {
 	results: LinkResult[];
@@ -33,6 +39,19 @@ interface RunState {
 
 export class LeanLinkChecker extends LinkChecker {
 	private run: RunState | undefined;
+
+	constructor() {
+		super();
+		// A page whose server already listed its fragment ids (fragment-ids.ts, site-worker.ts) is read
+		// for them from a document holding only those ids, instead of being parsed a second time.
+		// linkinator declares the method private, so it is wrapped on the instance, not overridden.
+		const self = this as unknown as { cacheFragmentPage: CacheFragmentPage };
+		const cacheFragmentPage = self.cacheFragmentPage.bind(this);
+		self.cacheFragmentPage = (context, url, html, status, shouldValidate) => {
+			const ids = shouldValidate ? servedFragmentIds(html) : undefined;
+			return cacheFragmentPage(context, url, ids ? idsDocument(ids) : html, status, shouldValidate);
+		};
+	}
 
 	override async check(options: CheckOptions): Promise<{ links: LinkResult[]; passed: boolean }> {
 		this.run = undefined;
