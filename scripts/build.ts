@@ -7,12 +7,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { createInterface } from 'node:readline';
-import { DOCS_DIR, OUT_DIR, SITE_URL } from '../src/lib/site-config.ts';
+import { CACHE_DIR, DOCS_DIR, OUT_DIR, SITE_URL } from '../src/lib/site-config.ts';
 import { ServingFilesError, writeServingFiles } from './lib/serving-files.ts';
-import { ServiceWorkerError, serviceWorkerSummary, writeServiceWorker } from './lib/service-worker.ts';
-import { OfflineBundleError, offlineBundleSummary, writeOfflineBundle } from './lib/offline-bundle.ts';
 import { buildStamp } from '../src/lib/build-stamp.ts';
-import { BinderError, binderSummary, writeDrBinder } from './lib/dr-binder.ts';
 
 const here = dirname(import.meta.dirname);
 const RUNNER_VARIABLES = /^(VITEST.*|DEV|PROD|SSR|MODE|BASE_URL|TEST)$/;
@@ -48,6 +45,10 @@ function relay(stream: NodeJS.ReadableStream, sink: NodeJS.WriteStream) {
 }
 relay(astro.stdout!, process.stdout);
 relay(astro.stderr!, process.stderr);
+// Issue 23's steps load Workbox, Playwright and pdf-lib (1–3 s of imports): loaded while Astro builds,
+// not before the check starts.
+const offlineSteps = Promise.all([import('./lib/service-worker.ts'), import('./lib/offline-bundle.ts'), import('./lib/dr-binder.ts')]);
+offlineSteps.catch(() => {}); // awaited (and reported) when Astro is done
 
 astro.on('close', async (code) => {
 	if (code !== 0) {
@@ -55,18 +56,19 @@ astro.on('close', async (code) => {
 		console.error(`build: astro build failed (exit ${code}); ${relative(process.cwd(), OUT_DIR) || '.'} was left as it was.`);
 		process.exit(1);
 	}
+	const [{ ServiceWorkerError, serviceWorkerSummary, writeServiceWorker }, { OfflineBundleError, offlineBundleSummary, writeOfflineBundle }, { BinderError, binderSummary, writeDrBinder }] = await offlineSteps;
 	// Redirect pages, the published URL list and nginx's redirect map and CSP, from the final HTML.
 	try {
 		writeServingFiles(staging, DOCS_DIR, SITE_URL);
 		// The printed DR binder, from the final pages (one line saying so when skipped: no Chromium outside CI).
 		// Started first and awaited last: its time is Chromium's, in another process, so the worker and the
 		// zip (Node's CPU) run beside it. Neither reads downloads/, the only folder the binder writes.
-		const binder = writeDrBinder(staging, { siteUrl: SITE_URL, requireCore: DOCS_DIR === join(here, 'src/content/docs'), ci: process.env.CI === 'true' || process.env.CI === '1' });
+		const binder = writeDrBinder(staging, { siteUrl: SITE_URL, requireCore: DOCS_DIR === join(here, 'src/content/docs'), ci: process.env.CI === 'true' || process.env.CI === '1', cacheDir: join(CACHE_DIR, 'dr-binder') });
 		binder.catch(() => {}); // rejected while the steps below run: reported by the await below, not as unhandled
 		// Offline after one visit: Workbox's worker precaching the final output (redirect pages included).
-		console.log(serviceWorkerSummary(await writeServiceWorker(staging)));
+		console.log(serviceWorkerSummary(await writeServiceWorker(staging, { cacheDir: join(CACHE_DIR, 'workbox') })));
 		// The offline copy (downloads/, zipped from the final output; leaves the worker and nginx's files out).
-		console.log(offlineBundleSummary(await writeOfflineBundle(staging, { siteUrl: SITE_URL, builtAt: buildStamp(here).builtAt })));
+		console.log(offlineBundleSummary(await writeOfflineBundle(staging, { siteUrl: SITE_URL, builtAt: buildStamp(here).builtAt, cacheDir: join(CACHE_DIR, 'offline') })));
 		console.log(binderSummary(await binder));
 	} catch (error) {
 		rmSync(staging, { recursive: true, force: true });

@@ -6,12 +6,14 @@
  * and the build stamp on every page. Where Chromium is missing the build says so in one line and goes
  * on without the binder; under CI it fails instead, so a published build always has one.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { DistError, loadBuiltDocs } from '../../src/lib/agents/dist.ts';
 import { assembleBinder, pageCount, type BinderPart } from './binder/assemble.ts';
+import { binderCache, chromiumVersion } from './binder/cache.ts';
 import { BinderPagesError, binderPages, type BinderPage } from './binder/pages.ts';
+import { PaperPageError, paperPage } from './binder/paper.ts';
 import { tocHtml, type TocEntry } from './binder/toc.ts';
 import { CHROMIUM, chromiumPath, launchChromium } from './chromium.ts';
 import { serveStatic } from './static-server.ts';
@@ -22,7 +24,19 @@ const PRINT_CSS = join(import.meta.dirname, 'binder/print.css');
 
 export class BinderError extends Error {}
 
-export type BinderResult = { file: string; pages: BinderPage[]; pdfPages: number; ms: number } | { skipped: string };
+/** Wall time of each phase of the step, in milliseconds (`npm run bench:offline` reports them). */
+export interface BinderPhases {
+	/** Reading the agents' index and the pages, making their paper HTML, the cache lookup. */
+	prepare: number;
+	launch?: number;
+	/** Loading and printing the pages. */
+	print?: number;
+	contents?: number;
+	/** Joining, numbering and bookmarking with pdf-lib, and writing the file (and the cache). */
+	assemble?: number;
+}
+
+export type BinderResult = { file: string; pages: BinderPage[]; pdfPages: number; ms: number; /** Copied from the binder cache, not printed. */ cached: boolean; phases: BinderPhases } | { skipped: string };
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -34,19 +48,6 @@ export function footerTemplate(pageTitle: string, stamp: string): string {
 	return `<div style="width:100%;font-family:'DejaVu Sans',Arial,sans-serif;font-size:8px;font-variant-ligatures:none;color:#333;margin:0 12mm;padding-right:24mm;display:flex;gap:8px;justify-content:space-between"><span>${escapeHtml(pageTitle)}</span><span>${escapeHtml(stamp)}</span></div>`;
 }
 
-/**
- * The build stamp as the page itself carries it (src/lib/build-stamp.ts, rendered by
- * src/components/Footer.astro): the footer of each sheet repeats the page's own line, so paper and
- * page cannot disagree, and the PDF's dates come from the same build date.
- */
-export interface PageStamp {
-	/** `This copy: commit 3e53da6f1c2a, built 2026-12-07.` */
-	text: string;
-	commit: string;
-	/** ISO 8601 instant (data-build-date). */
-	builtAt: string;
-}
-
 const PDF_OPTIONS = {
 	format: 'A4',
 	printBackground: true,
@@ -56,39 +57,28 @@ const PDF_OPTIONS = {
 } as const;
 
 /**
- * One built page as PDF, in a tab that is reused for the next. Folds and other disclosures
- * (`<details>`) are opened first: on paper nobody can click them. The page's scripts run as for a
- * reader (the site's own code only: the build has already refused what a page may not run), but the
- * service worker is blocked so it does not start caching the whole site.
+ * One page as PDF, in a tab reused for the next: its paper HTML (binder/paper.ts) served at the
+ * page's own address, so its root-relative stylesheets, fonts and images load. The context has
+ * JavaScript off. Returns the PDF and the site files the print loaded (for the cache).
  */
-async function printPage(tab: Page, baseUrl: string, page: BinderPage, siteUrl: string): Promise<{ pdf: Uint8Array; stamp: PageStamp }> {
-	const response = await tab.goto(new URL(page.path, baseUrl).href, { waitUntil: 'load' });
-	if (!response?.ok()) throw new BinderError(`build: DR binder: ${page.path} answered ${response?.status() ?? 'nothing'}, expected the built page of \`${page.id}\``);
-	await tab.addStyleTag({ content: readFileSync(PRINT_CSS, 'utf8') });
-	await tab.evaluate(() => {
-		// A runbook's folds exist only in the browser (src/lib/runbook-fold.ts): undone, the page
-		// reads as written, each section under its own heading.
-		for (const fold of document.querySelectorAll('details.runbook-fold')) {
-			const heading = fold.querySelector(':scope > summary h2');
-			fold.replaceWith(...(heading ? [heading] : []), ...[...fold.childNodes].filter((n) => n.nodeName !== 'SUMMARY'));
-		}
-		for (const d of document.querySelectorAll('details')) d.open = true;
-	});
-	// Links in the PDF lead to the published site, not to this build's loopback server (which
-	// would also make every build's file differ).
-	await tab.evaluate((site) => {
-		for (const a of document.querySelectorAll<HTMLAnchorElement>('a[href]')) {
-			const target = new URL(a.href);
-			if (target.origin === location.origin) a.href = new URL(target.pathname + target.search + target.hash, site).href;
-		}
-	}, siteUrl);
-	await tab.evaluate(() => document.fonts.ready);
-	const stamp = await tab.evaluate((): PageStamp | null => {
-		const el = document.querySelector<HTMLElement>('.build-stamp');
-		return el ? { text: el.textContent!.trim(), commit: el.dataset.buildCommit ?? '', builtAt: el.dataset.buildDate ?? '' } : null;
-	});
-	if (!stamp?.commit || !stamp.builtAt) throw new BinderError(`build: DR binder: ${page.path} has no build stamp, expected the site footer's \`.build-stamp\` (src/components/Footer.astro)`);
-	return { pdf: await tab.pdf({ ...PDF_OPTIONS, footerTemplate: footerTemplate(page.title, stamp.text) }), stamp };
+async function printPage(tab: Page, baseUrl: string, page: BinderPage, html: string, stamp: string): Promise<{ pdf: Uint8Array; loaded: string[] }> {
+	const url = new URL(page.path, baseUrl).href;
+	const origin = new URL(baseUrl).origin;
+	const loaded: string[] = [];
+	const record = (request: Request) => {
+		const target = new URL(request.url());
+		if (target.origin === origin && target.href !== url) loaded.push(decodeURIComponent(target.pathname).replace(/^\/+/, ''));
+	};
+	await tab.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+	tab.on('request', record);
+	try {
+		await tab.goto(url, { waitUntil: 'load' });
+		await tab.evaluate(() => document.fonts.ready);
+		return { pdf: await tab.pdf({ ...PDF_OPTIONS, footerTemplate: footerTemplate(page.title, stamp) }), loaded };
+	} finally {
+		tab.off('request', record);
+		await tab.unroute(url);
+	}
 }
 
 async function printToc(context: BrowserContext, entries: TocEntry[], stamp: string, siteUrl: string): Promise<Uint8Array> {
@@ -108,6 +98,8 @@ export interface BinderOptions {
 	requireCore: boolean;
 	/** Under CI a missing Chromium is an error: a published build always carries the binder. */
 	ci: boolean;
+	/** Where the last print is kept (binder/cache.ts); none: always print. */
+	cacheDir?: string;
 }
 
 /** Prints the binder into `siteDir` (the build's staging folder). Throws BinderError with a one-line message. */
@@ -127,12 +119,39 @@ export async function writeDrBinder(siteDir: string, options: BinderOptions): Pr
 		if (options.ci) throw new BinderError(`build: DR binder: ${message}, expected it under CI (install Debian's chromium package, or set CHROMIUM_PATH)`);
 		return { skipped: `build: DR binder skipped: ${message} (install Debian's chromium package to print it; CI always does).` };
 	}
+	const printCss = readFileSync(PRINT_CSS, 'utf8');
+	const paper = pages.map((page) => {
+		const file = join(siteDir, page.path, 'index.html');
+		if (!existsSync(file)) throw new BinderError(`build: DR binder: no built page for \`${page.id}\`, expected ${join(page.path, 'index.html')} in the output`);
+		try {
+			return paperPage(readFileSync(file, 'utf8'), { path: page.path, siteUrl: options.siteUrl, printCss });
+		} catch (error) {
+			throw error instanceof PaperPageError ? new BinderError(`build: DR binder: ${error.message}`) : error;
+		}
+	});
+	const missing = paper.findIndex((p) => !p.stamp?.commit || !p.stamp.builtAt);
+	if (missing !== -1) throw new BinderError(`build: DR binder: ${pages[missing]!.path} has no build stamp, expected the site footer's \`.build-stamp\` (src/components/Footer.astro)`);
+	const stamp = paper[0]!.stamp!;
+	const other = paper.findIndex((p) => p.stamp!.text !== stamp.text || p.stamp!.builtAt !== stamp.builtAt);
+	if (other !== -1) throw new BinderError(`build: DR binder: ${pages[other]!.path} says "${paper[other]!.stamp!.text}", expected "${stamp.text}" as on ${pages[0]!.path}: pages of two builds in one folder`);
+
+	const file = join(siteDir, BINDER_FILE);
+	const cache = options.cacheDir ? binderCache(options.cacheDir, { pages: pages.map((p, i) => ({ ...p, html: paper[i]!.html })), chromium: chromiumVersion(CHROMIUM), siteUrl: options.siteUrl }) : undefined;
+	const cached = cache?.get(siteDir);
+	const phases: BinderPhases = { prepare: Math.round(performance.now() - start) };
+	let mark = performance.now();
+	const lap = () => Math.round(-mark + (mark = performance.now()));
+	if (cached) {
+		writeWhole(file, cached.pdf);
+		return { file, pages, pdfPages: cached.pdfPages, ms: Math.round(performance.now() - start), cached: true, phases };
+	}
 	const server = await serveStatic(siteDir, { notFoundPage: false });
 	let browser: Browser | undefined;
 	try {
 		browser = await launchChromium();
-		// Light theme, as on paper; no service worker (see printPage).
-		const context = await browser.newContext({ colorScheme: 'light', serviceWorkers: 'block', reducedMotion: 'reduce' });
+		phases.launch = lap();
+		// Light theme, as on paper; no script from a page (binder/paper.ts), so no service worker either.
+		const context = await browser.newContext({ colorScheme: 'light', serviceWorkers: 'block', reducedMotion: 'reduce', javaScriptEnabled: false });
 		// Two tabs, each taking the next page when done: Chromium lays out and prints each in its own
 		// renderer, so both cores work, and a tab is reused rather than a renderer started per page.
 		const results: Awaited<ReturnType<typeof printPage>>[] = [];
@@ -143,25 +162,23 @@ export async function writeDrBinder(siteDir: string, options: BinderOptions): Pr
 				try {
 					while (next < pages.length) {
 						const i = next++;
-						results[i] = await printPage(tab, server.url, pages[i]!, options.siteUrl);
+						results[i] = await printPage(tab, server.url, pages[i]!, paper[i]!.html, stamp.text);
 					}
 				} finally {
 					await tab.close();
 				}
 			}),
 		);
-		const stamp = results[0]!.stamp;
-		const other = results.findIndex((r) => r.stamp.text !== stamp.text || r.stamp.builtAt !== stamp.builtAt);
-		if (other !== -1) throw new BinderError(`build: DR binder: ${pages[other]!.path} says "${results[other]!.stamp.text}", expected "${stamp.text}" as on ${pages[0]!.path}: pages of two builds in one folder`);
+		phases.print = lap();
 		const printed: BinderPart[] = results.map((r, i) => ({ title: pages[i]!.title, pdf: r.pdf }));
 		const counts = await Promise.all(printed.map((p) => pageCount(p.pdf)));
 		// The contents' own length decides where the first page starts: printed assuming one sheet
 		// (the usual case, one print), then again with the length it came out at, until they agree.
 		const entriesFrom = (first: number) => {
-			let next = first;
+			let at = first;
 			return pages.map((p, i) => {
-				const entry = { title: p.title, path: p.path, page: next };
-				next += counts[i]!;
+				const entry = { title: p.title, path: p.path, page: at };
+				at += counts[i]!;
 				return entry;
 			});
 		};
@@ -172,29 +189,36 @@ export async function writeDrBinder(siteDir: string, options: BinderOptions): Pr
 			tocPages = length;
 			toc = await printToc(context, entriesFrom(tocPages + 1), stamp.text, options.siteUrl);
 		}
+		phases.contents = lap();
 		const pdf = await assembleBinder({ parts: [{ title: 'Contents', pdf: toc }, ...printed], builtAt: stamp.builtAt, title: BINDER_TITLE }).catch((error: unknown) => {
 			throw new BinderError(`build: DR binder: joining the printed pages failed: ${error instanceof Error ? error.message : String(error)}`);
 		});
-		// Whole or nothing: the build's staging folder is renamed into place only when every step succeeded.
-		const file = join(siteDir, BINDER_FILE);
-		mkdirSync(dirname(file), { recursive: true });
-		writeFileSync(`${file}.tmp`, pdf);
-		renameSync(`${file}.tmp`, file);
-		return { file, pages, pdfPages: tocPages + counts.reduce((a, b) => a + b, 0), ms: Math.round(performance.now() - start) };
+		const pdfPages = tocPages + counts.reduce((a, b) => a + b, 0);
+		writeWhole(file, pdf);
+		cache?.put({ pdf, pdfPages }, results.flatMap((r) => r.loaded).filter((path) => existsSync(join(siteDir, path))), siteDir);
+		phases.assemble = lap();
+		return { file, pages, pdfPages, ms: Math.round(performance.now() - start), cached: false, phases };
 	} finally {
 		await browser?.close();
 		await server.close();
 	}
 }
 
+/** Whole or nothing: the build's staging folder is renamed into place only when every step succeeded. */
+function writeWhole(file: string, pdf: Uint8Array): void {
+	mkdirSync(dirname(file), { recursive: true });
+	writeFileSync(`${file}.tmp`, pdf);
+	renameSync(`${file}.tmp`, file);
+}
+
 /** The build's one line about the binder. */
 export const binderSummary = (result: BinderResult): string =>
-	'skipped' in result ? result.skipped : `build: DR binder: ${BINDER_FILE}, ${result.pages.length} ${result.pages.length === 1 ? 'page' : 'pages'} of the site on ${result.pdfPages} PDF pages, ${(result.ms / 1000).toFixed(1)} s`;
+	'skipped' in result ? result.skipped : `build: DR binder: ${BINDER_FILE}, ${result.pages.length} ${result.pages.length === 1 ? 'page' : 'pages'} of the site on ${result.pdfPages} PDF pages, ${(result.ms / 1000).toFixed(1)} s${result.cached ? ' (unchanged: copied from the cache)' : ''}`;
 
 /** `node scripts/lib/dr-binder.ts <built site>`: prints the binder into an existing build. */
 if (import.meta.main) {
 	const dir = process.argv[2] ?? 'dist';
-	writeDrBinder(dir, { siteUrl: process.env.SITE_URL ?? 'https://docs.neotool.io', requireCore: process.env.BINDER_REQUIRE_CORE !== '0', ci: process.env.CI === 'true' || process.env.CI === '1' }).then(
+	writeDrBinder(dir, { siteUrl: process.env.SITE_URL ?? 'https://docs.neotool.io', requireCore: process.env.BINDER_REQUIRE_CORE !== '0', ci: process.env.CI === 'true' || process.env.CI === '1', cacheDir: process.env.BINDER_CACHE_DIR }).then(
 		(result) => console.log(binderSummary(result)),
 		(error: unknown) => {
 			console.error(error instanceof BinderError ? error.message : `build: DR binder failed: ${String(error)}`);

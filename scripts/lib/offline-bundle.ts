@@ -18,7 +18,8 @@ import { join, relative, sep } from 'node:path';
 import { DOWNLOADS_DIR } from '../../src/lib/downloads.ts';
 import { URL_LIST_FILE } from '../../src/lib/redirects.ts';
 import { OfflineBundleError } from './offline/error.ts';
-import { moduleScripts, offlinePage } from './offline/html.ts';
+import { moduleScripts, offlinePage, type OfflinePage } from './offline/html.ts';
+import { Memo, sha256 } from './offline/memo.ts';
 import { bundlePageScripts, bundlePagefind, bundleRuntime } from './offline/scripts.ts';
 import { deterministicZip } from './offline/zip.ts';
 import { PAGES_HEADERS_FILE, PAGES_REDIRECTS_FILE } from './cloudflare-pages.ts';
@@ -55,6 +56,8 @@ export interface OfflineBundleOptions {
 	siteUrl: string;
 	/** The build stamp's instant (ISO 8601): every entry's timestamp. */
 	builtAt: string;
+	/** Where pages' offline HTML, the script bundles and the zip are kept between builds (offline/memo.ts); none: all made afresh. */
+	cacheDir?: string;
 }
 
 export interface OfflineBundleSummary {
@@ -70,7 +73,7 @@ export interface OfflineBundleSummary {
 }
 
 /** Everything the zip holds, path → bytes (exported for the tests). */
-export async function offlineFiles(outDir: string, options: OfflineBundleOptions): Promise<Map<string, Uint8Array>> {
+export async function offlineFiles(outDir: string, options: OfflineBundleOptions, memo = new Memo(undefined)): Promise<Map<string, Uint8Array>> {
 	const all = listFiles(outDir).sort();
 	const kept = all.filter(keptInCopy);
 	const data = all.filter((path) => FETCHED_DATA.test(path));
@@ -81,24 +84,35 @@ export async function offlineFiles(outDir: string, options: OfflineBundleOptions
 		const content = readFileSync(join(outDir, path));
 		files.set(`_offline/data/${path}.js`, encoder.encode(`__neotoolOffline.put(${JSON.stringify(path)},"${content.toString('base64')}");\n`));
 	}
-	files.set('_offline/offline.js', encoder.encode(await bundleRuntime(data)));
+	// The bundles read only the site's scripts: Astro's chunks and Pagefind's module (and this code).
+	const scriptInputs = sha256(...all.filter((path) => /^_astro\/.*\.m?js$/.test(path) || path === 'pagefind/pagefind.js').flatMap((path) => [path, readFileSync(join(outDir, path))]));
+	files.set('_offline/offline.js', encoder.encode(await memo.text(memo.key('runtime', ...data), () => bundleRuntime(data))));
 	files.set('_offline/offline.css', encoder.encode(OFFLINE_CSS));
-	files.set('_offline/pagefind.js', encoder.encode(await bundlePagefind(outDir)));
+	files.set('_offline/pagefind.js', encoder.encode(await memo.text(memo.key('pagefind', scriptInputs), () => bundlePagefind(outDir))));
 
 	const pages = kept.filter((path) => path.endsWith('.html'));
-	const scripts = await bundlePageScripts(outDir, pages.map((path) => moduleScripts(readFileSync(join(outDir, path), 'utf8'))));
+	const html = new Map(pages.map((path) => [path, readFileSync(join(outDir, path), 'utf8')]));
+	const hashes = new Map(pages.map((path) => [path, sha256(html.get(path)!)]));
+	const lists = await Promise.all(pages.map(async (path) => JSON.parse(await memo.text(memo.key('scripts', hashes.get(path)!), () => JSON.stringify(moduleScripts(html.get(path)!)))) as string[]));
+	const scripts = await bundlePageScripts(outDir, lists, (list, make) => memo.text(memo.key('bundle', scriptInputs, ...list), make));
 	for (const [path, code] of scripts.files) files.set(path, encoder.encode(code));
 	for (const path of kept) if (!path.endsWith('.html')) files.set(path, readFileSync(join(outDir, path)));
 	const inCopy = new Set([...files.keys(), ...pages]);
+	// What a page's copy depends on besides its own bytes: which files the copy has, the bundles' names, the site.
+	const context = sha256(options.siteUrl, [...inCopy].sort().join('\n'), [...scripts.byEntries].flat().join('\n'));
 	const missing: string[] = [];
-	// One page at a time (read, rewrite, keep the bytes): no page's tree outlives its turn.
+	// One page at a time (parse, rewrite, keep the bytes): no page's tree outlives its turn.
 	for (const path of pages) {
-		const page = offlinePage(readFileSync(join(outDir, path), 'utf8'), {
-			path,
-			has: (p) => inCopy.has(p),
-			siteUrl: options.siteUrl,
-			bundleFor: (list) => scripts.byEntries.get(list.join('\n')),
-		}, (commit, date) => `Offline copy of the NeoTool operations docs: commit ${commit}, built ${date}. Links and search work from this folder without a network; it does not update itself, so download a new copy at each on-call handover.`);
+		const made = await memo.text(memo.key('page', context, path, hashes.get(path)!), () => {
+			const page = offlinePage(html.get(path)!, {
+				path,
+				has: (p) => inCopy.has(p),
+				siteUrl: options.siteUrl,
+				bundleFor: (list) => scripts.byEntries.get(list.join('\n')),
+			}, (commit, date) => `Offline copy of the NeoTool operations docs: commit ${commit}, built ${date}. Links and search work from this folder without a network; it does not update itself, so download a new copy at each on-call handover.`);
+			return JSON.stringify(page);
+		});
+		const page = JSON.parse(made) as OfflinePage;
 		missing.push(...page.missing.map((url) => `${path}: ${url}`));
 		files.set(path, encoder.encode(page.html));
 	}
@@ -111,14 +125,21 @@ export async function offlineFiles(outDir: string, options: OfflineBundleOptions
 /** Writes `downloads/<zip>` and `downloads/<zip>.sha256` (sha256sum's format) into `outDir`. */
 export async function writeOfflineBundle(outDir: string, options: OfflineBundleOptions): Promise<OfflineBundleSummary> {
 	const started = performance.now();
-	const files = await offlineFiles(outDir, options);
-	const zip = deterministicZip(files, options.builtAt);
-	const sha256 = createHash('sha256').update(zip).digest('hex');
+	const memo = new Memo(options.cacheDir);
+	const files = await offlineFiles(outDir, options, memo);
+	const zipKey = memo.key('zip', options.builtAt, ...[...files.keys()].sort().flatMap((path) => [path, sha256(files.get(path)!)]));
+	let zip: Uint8Array | undefined = memo.get(zipKey);
+	if (!zip) {
+		zip = deterministicZip(files, options.builtAt);
+		memo.put(zipKey, zip);
+	}
+	memo.prune();
+	const digest = createHash('sha256').update(zip).digest('hex');
 	mkdirSync(join(outDir, DOWNLOADS_DIR), { recursive: true });
 	writeFileSync(join(outDir, DOWNLOADS_DIR, OFFLINE_ZIP), zip);
-	writeFileSync(join(outDir, DOWNLOADS_DIR, `${OFFLINE_ZIP}.sha256`), `${sha256}  ${OFFLINE_ZIP}\n`);
+	writeFileSync(join(outDir, DOWNLOADS_DIR, `${OFFLINE_ZIP}.sha256`), `${digest}  ${OFFLINE_ZIP}\n`);
 	const pages = [...files.keys()].filter((p) => p.endsWith('.html')).length;
-	return { files: files.size, pages, bytes: zip.byteLength, sha256, ms: Math.round(performance.now() - started) };
+	return { files: files.size, pages, bytes: zip.byteLength, sha256: digest, ms: Math.round(performance.now() - started) };
 }
 
 export function offlineBundleSummary(summary: OfflineBundleSummary): string {

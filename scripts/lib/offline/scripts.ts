@@ -89,15 +89,19 @@ export interface ScriptBundles {
 	files: Map<string, string>;
 }
 
-/** Re-bundles each distinct list of module scripts (site paths like `/_astro/x.js`) from `outDir`. */
-export async function bundlePageScripts(outDir: string, lists: Iterable<readonly string[]>): Promise<ScriptBundles> {
+/** Re-bundles each distinct list of module scripts (site paths like `/_astro/x.js`) from `outDir`; `cached` may answer for a list instead. */
+export async function bundlePageScripts(
+	outDir: string,
+	lists: Iterable<readonly string[]>,
+	cached: (list: readonly string[], make: () => Promise<string>) => Promise<string> = (_, make) => make(),
+): Promise<ScriptBundles> {
 	const byEntries = new Map<string, string>();
 	const files = new Map<string, string>();
 	for (const list of lists) {
 		const key = list.join('\n');
 		if (byEntries.has(key)) continue;
 		const entry = list.map((src) => `import ${JSON.stringify(join(outDir, src))};`).join('\n');
-		const code = await bundle(entry, outDir);
+		const code = await cached(list, () => bundle(entry, outDir));
 		const path = `_offline/js/${createHash('sha256').update(code).digest('hex').slice(0, 12)}.js`;
 		byEntries.set(key, path);
 		files.set(path, code);
