@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { ENOUGH, MARGIN, relaxQuery, type ScoreSearch } from '../../src/lib/search-relax.ts';
 import { makeQueryRewriter } from '../../src/lib/search-query.ts';
 import { groupSubResults, sectionEvidence } from '../../src/lib/search-results.ts';
+import { SYMPTOM_WEIGHT, withWeightedSymptoms } from '../../src/lib/search-symptoms.ts';
 
 /** Pages as word → weight; a query finds the pages holding every word, best score first. */
 function index(pages: Array<Record<string, number>>) {
@@ -201,5 +202,16 @@ describe('sections chosen by what they hold of the query', () => {
 		const evidence = sectionEvidence(text, 'add flowchart runbook');
 		expect([fields, sections, links, diagrams].map((s) => evidence.held(s).size)).toEqual([2, 2, 2, 1]);
 		expect(groupSubResults('/s/', [fields, sections, links, diagrams], 1, evidence).map((s) => s.url)).toEqual([diagrams.url]);
+	});
+});
+
+describe('symptoms weighted as what readers search', () => {
+	it('weighs the first column of a table headed Symptom, and no other table', () => {
+		const html = '<h2 id="troubleshooting">Troubleshooting</h2><table><thead><tr><th>Symptom</th><th>Cause</th><th>Fix</th></tr></thead><tbody><tr><td><code>Error acquiring the state lock</code></td><td>CI runs</td><td>Wait</td></tr></tbody></table><table><thead><tr><th>Value</th><th>Meaning</th></tr></thead><tbody><tr><td>draft</td><td>Being written</td></tr></tbody></table>';
+		const out = withWeightedSymptoms(html);
+		expect(out).toContain(`<td data-pagefind-weight="${SYMPTOM_WEIGHT}"><code>Error acquiring the state lock</code></td><td>CI runs</td>`);
+		expect(out).toContain('<td>draft</td>');
+		expect(out.match(/data-pagefind-weight/g)).toHaveLength(1);
+		expect(withWeightedSymptoms('<p>no table</p>')).toBe('<p>no table</p>');
 	});
 });
