@@ -47,7 +47,7 @@ export function loadQueries(file = EVAL_FILE): EvalQuery[] {
  * result.svelte `thin_sub_results`): the page's own root entry is dropped, and of more than three
  * sections the three with the most hits are kept, in page order.
  */
-export function shownSections(pageUrl: string, raw: Array<{ url: string; locations: number[]; weighted_locations: Array<{ weight: number; location: number }> }>, evidence?: SectionEvidence): string[] {
+export function shownSections(pageUrl: string, raw: Array<{ url: string; title?: string; locations: number[]; weighted_locations: Array<{ weight: number; location: number }> }>, evidence?: SectionEvidence): string[] {
 	const subs = groupSubResults(pageUrl, raw, undefined, evidence);
 	const rest = subs[0]?.url === pageUrl ? subs.slice(1) : subs;
 	if (rest.length <= 3) return rest.map((s) => s.url);
@@ -72,7 +72,7 @@ const SEARCH_IN_PAGE = `async ({ query, ranking, depth }) => {
 	const found = await pf.search(query);
 	return Promise.all(found.results.slice(0, depth).map(async (r) => {
 		const d = await r.data();
-		return { url: d.url, content: d.content, subs: d.sub_results.map((s) => ({ url: s.url, locations: s.locations, weighted_locations: s.weighted_locations.map((l) => ({ weight: l.weight, location: l.location })) })) };
+		return { url: d.url, content: d.content, subs: d.sub_results.map((s) => ({ url: s.url, title: s.title, locations: s.locations, weighted_locations: s.weighted_locations.map((l) => ({ weight: l.weight, location: l.location })) })) };
 	}));
 }`;
 
@@ -102,7 +102,7 @@ export async function queryFor(page: Page, rewritten: string, ranking: object = 
 	return relaxQuery(rewritten, (query) => page.evaluate<Array<{ score: number }>>(`(${SCORES_IN_PAGE})(${JSON.stringify({ query, ranking })})`), undefined, quoted);
 }
 
-type RawResult = { url: string; content: string; subs: Array<{ url: string; locations: number[]; weighted_locations: Array<{ weight: number; location: number }> }> };
+type RawResult = { url: string; content: string; subs: Array<{ url: string; title?: string; locations: number[]; weighted_locations: Array<{ weight: number; location: number }> }> };
 
 /** Runs one query in a page already on the site; returns the first `depth` results as shown. */
 export async function search(page: Page, query: string, depth = 5, ranking: object = searchRanking): Promise<ShownResult[]> {

@@ -19,6 +19,8 @@ import { SEARCH_ONLY_META } from './search-ranking.ts';
 
 export interface SearchSubResult {
 	url: string;
+	/** The section's heading, as Pagefind gives it. */
+	title?: string;
 	locations?: number[];
 	/** `location`: the word's position in the page's text, as in `locations`. */
 	weighted_locations?: Array<{ weight: number; location?: number }>;
@@ -51,6 +53,8 @@ export interface SectionEvidence {
 	 * quotes it, not the sections whose headings say "connection" once.
 	 */
 	quoted(s: SearchSubResult): number;
+	/** Whether every word of the section's heading is a word of the query ("### related" for "related field in frontmatter"). */
+	headingIsQuery(s: SearchSubResult): boolean;
 	/** How many words the query has. */
 	words: number;
 }
@@ -65,8 +69,14 @@ export function sectionEvidence(content: string, query: string): SectionEvidence
 		for (const at of locations) stems.forEach((stem, i) => wordAt(at).startsWith(stem) && held.add(i));
 		return held;
 	};
+	const inQuery = (word: string) => stems.some((stem) => word.startsWith(stem));
 	return {
 		words: stems.length,
+		headingIsQuery: (s) => {
+			// Numbers ("3. Unseal") and short words ("a", "of") are not what a heading says.
+			const said = (s.title ?? '').toLowerCase().split(/[^\p{L}\p{N}_-]+/u).filter((w) => w.length > 2 && !/^\d+$/.test(w));
+			return said.length > 0 && said.every(inQuery);
+		},
 		held: (s) => wordsAt(s.locations ?? []),
 		inHeading: (s) => wordsAt((s.weighted_locations ?? []).flatMap((l) => (l.weight > 1 && l.location !== undefined ? [l.location] : []))),
 		quoted: (s) => {
@@ -89,7 +99,7 @@ export function sectionEvidence(content: string, query: string): SectionEvidence
 export const pageQuotes = (content: string, locations: number[], query: string): boolean => sectionEvidence(content, query).quoted({ url: '', locations }) > 0;
 
 /** Without the page's text: only Pagefind's weights rank the sections. */
-const NO_EVIDENCE: SectionEvidence = { held: () => new Set(), inHeading: () => new Set(), quoted: () => 0, words: 0 };
+const NO_EVIDENCE: SectionEvidence = { held: () => new Set(), inHeading: () => new Set(), quoted: () => 0, headingIsQuery: () => false, words: 0 };
 
 /**
  * How much of the query a section says, weighing each word it holds by how few of the page's matching
@@ -127,9 +137,10 @@ export function groupSubResults<T extends SearchSubResult>(pageUrl: string, subR
 	// A heading that says two of the query's words (one, for a query of one or two) names the section
 	// asked for: "rotate jwt signing key" shows *Key rotation*, not its longer *Scheduled rotation*.
 	// One word of a longer query in a heading does not: every heading of the standards page says "page".
+	// So does a heading the query says all of: "### related", "### status", "3. Unseal".
 	const named = (s: SearchSubResult) => {
 		const n = evidence.inHeading(s).size;
-		return n >= Math.min(2, evidence.words) ? n : 0;
+		return n >= Math.min(2, evidence.words) || (n > 0 && evidence.headingIsQuery(s)) ? n : 0;
 	};
 	const byRelevance = (a: SearchSubResult, b: SearchSubResult) => quoted(b) - quoted(a) || named(b) - named(a) || score(b) - score(a) || inHeading(b) - inHeading(a) || total(b) - total(a);
 	const best = new Set([...sections].sort(byRelevance).slice(0, limit));

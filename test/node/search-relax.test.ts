@@ -215,3 +215,21 @@ describe('symptoms weighted as what readers search', () => {
 		expect(withWeightedSymptoms('<p>no table</p>')).toBe('<p>no table</p>');
 	});
 });
+
+describe('a heading the query says all of', () => {
+	it('names its section even when it is one word of a longer query', () => {
+		// "related field frontmatter" on the standards page: ### related is one word of three, while
+		// Frontmatter reference and Values hold more of the query in their text.
+		const text = 'Frontmatter reference. related field frontmatter field. related. related pages. Values. field related frontmatter field';
+		const sub = (url: string, title: string, locations: number[], headed: number[]) => ({ url, title, locations, weighted_locations: locations.map((location) => ({ weight: headed.includes(location) ? 5 : 1, location })) });
+		const frontmatter = sub('/s/#frontmatter-reference', 'Frontmatter reference', [0, 2, 3, 4, 5], [0]);
+		const related = sub('/s/#related', 'related', [6, 7], [6]);
+		const values = sub('/s/#values', 'Values', [10, 11, 12, 13], []);
+		const evidence = sectionEvidence(text, 'related field frontmatter');
+		expect(evidence.headingIsQuery(related)).toBe(true);
+		expect(evidence.headingIsQuery(frontmatter)).toBe(false);
+		expect(evidence.headingIsQuery(sub('/s/#where', 'Where pages live', [], []))).toBe(false);
+		expect(sectionEvidence('', 'unseal vault').headingIsQuery(sub('/s/#u', '3. Unseal', [], []))).toBe(true);
+		expect(groupSubResults('/s/', [frontmatter, related, values], 1, evidence).map((s) => s.url)).toEqual([related.url]);
+	});
+});
