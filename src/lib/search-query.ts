@@ -12,7 +12,10 @@
  *    left: with it, every page misses ("pod pending unbound pvc" found nothing while no page said
  *    "unbound"); without it, the other words still find the pages about them. Words with digits,
  *    `_`, `.` or `-` are kept: the vocabulary splits them, so "not in it" says nothing about them;
- *  - a pasted JVM class name loses its package (`java.net.UnknownHostException` → the class).
+ *  - a pasted JVM class name loses its package (`java.net.UnknownHostException` → the class);
+ *  - an alert pasted from Slack loses Alertmanager's `[FIRING:2]` / `[RESOLVED]` prefix: the runbook
+ *    the alert links to need not say "firing", and with it "[FIRING:2] BackupStale" found the rule
+ *    list, not the runbook.
  * A word the answering page does not use, but other pages do, is search-relax.ts's part.
  */
 
@@ -56,9 +59,13 @@ export interface Vocabulary {
  */
 const QUALIFIED_CLASS = /^(?:[a-z][a-z0-9]*\.)+([A-Z][\p{L}\p{N}]*)$/u;
 
+/** Alertmanager's notification title prefix, as Slack shows it. */
+const ALERT_STATE = /^\s*\[(?:FIRING|RESOLVED)(?::\d+)?\]\s*/i;
+
 /** Splits as Pagefind does for English: letters and digits; `pg_wal`, `cert-manager` stay one token here. */
 const tokens = (query: string) =>
 	query
+		.replace(ALERT_STATE, '')
 		.split(/[^\p{L}\p{N}_.-]+/u)
 		.filter(Boolean)
 		.map((t) => (t.match(QUALIFIED_CLASS)?.[1] ?? t).toLowerCase());

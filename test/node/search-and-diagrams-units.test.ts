@@ -14,6 +14,12 @@ import { rankOf } from '../../scripts/search/eval.ts';
 describe('search query rewriting', () => {
 	const rewrite = makeQueryRewriter({ words: ['kafka', 'consumer', 'lag', 'unseal', 'vault', 'certificate', 'expired', 'kubectl', 'resolve', 'not', 'names', 'service'] });
 
+	it('drops Alertmanager\'s [FIRING:n] / [RESOLVED] prefix from an alert pasted from Slack', () => {
+		expect(rewrite('[FIRING:2] KafkaConsumerLag')).toBe('kafkaconsumerlag');
+		expect(rewrite('[RESOLVED] vault')).toBe('vault');
+		expect(rewrite('[FIRING:1] kafka consumer lag')).toBe('kafka consumer lag');
+	});
+
 	it('counts a transposition as one edit', () => {
 		expect(editDistance('kafak', 'kafka', 2)).toBe(1);
 		expect(editDistance('unseel', 'unseal', 2)).toBe(1);
