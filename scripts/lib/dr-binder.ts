@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { dirname, join } from 'node:path';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { DistError, loadBuiltDocs } from '../../src/lib/agents/dist.ts';
-import { assembleBinder, pageCount, type BinderPart } from './binder/assemble.ts';
+import { assembleBinder, pageCount, readPdf, type BinderPart } from './binder/assemble.ts';
 import { binderCache, chromiumVersion } from './binder/cache.ts';
 import { BinderPagesError, binderPages, type BinderPage } from './binder/pages.ts';
 import { PaperPageError, paperPage } from './binder/paper.ts';
@@ -170,8 +170,9 @@ export async function writeDrBinder(siteDir: string, options: BinderOptions): Pr
 			}),
 		);
 		phases.print = lap();
-		const printed: BinderPart[] = results.map((r, i) => ({ title: pages[i]!.title, pdf: r.pdf }));
-		const counts = await Promise.all(printed.map((p) => pageCount(p.pdf)));
+		const docs = await Promise.all(results.map((r) => readPdf(r.pdf)));
+		const counts = docs.map((doc) => doc.getPageCount());
+		const printed: BinderPart[] = docs.map((pdf, i) => ({ title: pages[i]!.title, pdf }));
 		// The contents' own length decides where the first page starts: printed assuming one sheet
 		// (the usual case, one print), then again with the length it came out at, until they agree.
 		const entriesFrom = (first: number) => {

@@ -8,8 +8,12 @@ import { PART_LINK } from './toc.ts';
 
 export interface BinderPart {
 	title: string;
-	pdf: Uint8Array;
+	/** The printed part, as bytes or already read (each page's PDF is read once: counted, then joined). */
+	pdf: Uint8Array | PDFDocument;
 }
+
+/** A printed PDF read by pdf-lib, as it is joined. */
+export const readPdf = (pdf: Uint8Array): Promise<PDFDocument> => PDFDocument.load(pdf, { updateMetadata: false });
 
 export const pageCount = async (pdf: Uint8Array): Promise<number> => (await PDFDocument.load(pdf, { updateMetadata: false })).getPageCount();
 
@@ -74,7 +78,7 @@ export async function assembleBinder({ parts, builtAt, title }: { parts: readonl
 	const starts: Array<{ title: string; ref: PDFRef }> = [];
 	let tocPageCount = 0;
 	for (const part of parts) {
-		const source = await PDFDocument.load(part.pdf, { updateMetadata: false });
+		const source = part.pdf instanceof PDFDocument ? part.pdf : await readPdf(part.pdf);
 		const pages = await binder.copyPages(source, source.getPageIndices());
 		for (const page of pages) binder.addPage(page);
 		starts.push({ title: part.title, ref: pages[0]!.ref });
