@@ -18,8 +18,8 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { packageVersions } from './package-version.ts';
 import { build, type BuildOptions } from 'esbuild';
 // workbox-build's two functions by their own modules: its index also loads generateSW's Rollup and
 // Babel, 2 s of imports this build no longer uses.
@@ -119,18 +119,6 @@ export const SW_CACHE_DIR = resolve(process.env.SW_CACHE_DIR ?? 'node_modules/.c
 
 const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
-/** The version in the package.json of `name`, found upwards from its resolved entry point. */
-function packageVersion(name: string): string {
-	const require = createRequire(import.meta.url);
-	for (let dir = dirname(require.resolve(name)); dir !== dirname(dir); dir = dirname(dir)) {
-		const file = join(dir, 'package.json');
-		if (!existsSync(file)) continue;
-		const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
-		if (pkg.name === name && pkg.version) return pkg.version;
-	}
-	throw new ServiceWorkerError(`build: service worker: no package.json of ${name}, expected it installed (npm ci)`);
-}
-
 /**
  * Workbox's runtime (sw/workbox-runtime.ts) as one classic script exposing `self.workbox`, bundled by
  * esbuild in production mode (Workbox's development logs and assertions left out). Workbox's own
@@ -139,7 +127,7 @@ function packageVersion(name: string): string {
  */
 async function workboxRuntime(cacheDir: string): Promise<{ file: string; code: string }> {
 	const options = { entryPoints: [RUNTIME_SOURCE], bundle: true, format: 'iife', globalName: 'workbox', platform: 'browser', target: RUNTIME_TARGETS, minify: true, legalComments: 'none', define: { 'process.env.NODE_ENV': '"production"' }, write: false, logLevel: 'silent' } satisfies BuildOptions;
-	const key = sha256([readFileSync(RUNTIME_SOURCE, 'utf8'), ...['workbox-core', 'workbox-precaching', 'esbuild'].map((name) => `${name}@${packageVersion(name)}`), JSON.stringify(options)].join('\n'));
+	const key = sha256([readFileSync(RUNTIME_SOURCE, 'utf8'), packageVersions(['workbox-core', 'workbox-precaching', 'esbuild']), JSON.stringify(options)].join('\n'));
 	const cached = join(cacheDir, `${key}.js`);
 	let code: string;
 	if (existsSync(cached)) code = readFileSync(cached, 'utf8');

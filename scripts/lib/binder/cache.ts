@@ -12,29 +12,16 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { packageVersions } from '../package-version.ts';
 
 const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
 /** The printing code's own version: its sources, and the libraries that shape the bytes it writes. */
 function codeVersion(): string {
 	const here = import.meta.dirname;
-	const require = createRequire(import.meta.url);
 	const sources = [join(here, '../dr-binder.ts'), ...readdirSync(here).sort().map((f) => join(here, f))].filter((f) => /\.(ts|css)$/.test(f) && !/\.test\.ts$/.test(f));
-	const versions = ['pdf-lib', 'playwright-core'].map((name) => `${name}@${packageVersion(name, require.resolve(name))}`);
-	return sha256(sources.map((f) => `${f.slice(here.length)}\n${sha256(readFileSync(f))}`).join('\n') + versions.join('\n'));
-}
-
-/** The version in the package.json of `name`, found upwards from its resolved entry point. */
-function packageVersion(name: string, entry: string): string {
-	for (let dir = dirname(entry); dir !== dirname(dir); dir = dirname(dir)) {
-		const file = join(dir, 'package.json');
-		if (!existsSync(file)) continue;
-		const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
-		if (pkg.name === name && pkg.version) return pkg.version;
-	}
-	throw new Error(`no package.json of ${name} above ${entry}`);
+	return sha256(sources.map((f) => `${f.slice(here.length)}\n${sha256(readFileSync(f))}`).join('\n') + packageVersions(['pdf-lib', 'playwright-core', 'parse5']));
 }
 
 /** `Chromium 156.0.… built on Debian …`: what the browser says it is (80 ms, no browser started). */

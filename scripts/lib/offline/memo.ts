@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { packageVersions } from '../package-version.ts';
 
 export const sha256 = (...parts: Array<string | Uint8Array>) => {
 	const hash = createHash('sha256');
@@ -16,8 +17,11 @@ export const sha256 = (...parts: Array<string | Uint8Array>) => {
 	return hash.digest('hex');
 };
 
-/** The code that makes the entries: a change to it is a change to every key. */
+/** The code that makes the entries: a change to it (or to the libraries below) is a change to every key. */
 const CODE = [...readdirSync(import.meta.dirname).filter((f) => f.endsWith('.ts')).sort().map((f) => join(import.meta.dirname, f)), join(import.meta.dirname, '../offline-bundle.ts')];
+
+/** The libraries that shape what is cached, and Node's own (its zlib deflates the zip). */
+const LIBRARIES = `${packageVersions(['esbuild', 'parse5', 'htmlparser2', 'acorn', 'fflate'])}\nnode@${process.versions.node} zlib@${process.versions.zlib}`;
 
 export class Memo {
 	private readonly used = new Set<string>();
@@ -26,7 +30,7 @@ export class Memo {
 
 	constructor(dir: string | undefined) {
 		this.dir = dir;
-		this.version = dir ? sha256(...CODE.map((file) => readFileSync(file))) : '';
+		this.version = dir ? sha256(...CODE.map((file) => readFileSync(file)), LIBRARIES) : '';
 	}
 
 	/** The key of an entry made from `parts` by this code. */
