@@ -32,6 +32,8 @@ export interface DevOptions {
 	/** The source file of that page, edited to trigger the reload (restored afterwards). */
 	sourceFile: string;
 	timeoutMs?: number;
+	/** Where to write everything the server printed (kept for reading a failure). */
+	logFile?: string;
 }
 
 const freePort = () =>
@@ -106,6 +108,7 @@ export async function measureDevServer(options: DevOptions): Promise<DevMeasurem
 		result.note = `${(error as Error).message.split('\n')[0]} | ${log.trim().split('\n').slice(-2).join(' | ')}`;
 	} finally {
 		writeFileSync(options.sourceFile, original);
+		if (options.logFile) writeFileSync(options.logFile, log);
 		await browser.close();
 		peakKib = Math.max(peakKib, treePeakKib(child.pid!));
 		clearInterval(sampler);
@@ -151,9 +154,9 @@ if (import.meta.main) {
 		{ name: 'vanilla', options: { step: 'dev (vanilla Starlight)', cwd: vanillaDir, astroBin, pagePath, sourceFile: join(vanillaDir, 'src/content/docs', devPage), env: prof('vanilla') } },
 	].filter((p) => !values.only || p.name === values.only);
 	for (let run = 1; run <= Number(values.runs); run++) {
-		for (const { options } of projects) {
+		for (const { name, options } of projects) {
 			const before = loadavg()[0]!.toFixed(1);
-			const m = await measureDevServer(options);
+			const m = await measureDevServer({ ...options, logFile: join(work, `${name}-run${run}.log`) });
 			console.log(`${docs} docs, run ${run}: ${m.step}: first page ${m.firstPageSeconds} s, save → shown ${m.saveToBrowserSeconds} s, peak RSS ${m.peakRssMb} MB (load ${before}→${loadavg()[0]!.toFixed(1)})${m.ok ? '' : ` FAILED: ${m.note}`}`);
 		}
 	}
