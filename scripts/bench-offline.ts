@@ -73,6 +73,8 @@ function build(dir: string, name: string, kind: Build['kind'], round: number): B
 	if (kind === 'cold') makeCold(dir);
 	const before = load();
 	const run = measure(`${name} ${kind}`, 'npm', ['run', '-s', 'build'], { cwd: dir, env: { PATH: `${join(dir, 'node_modules/.bin')}:${process.env.PATH}` } });
+	// Each build's own log beside the clones, to see where a slow one spent its time.
+	writeFileSync(join(values.work!, `${name}-${kind}-${round}.log`), run.output);
 	if (!run.ok) console.error(run.output.split('\n').slice(-15).join('\n'));
 	const steps = Object.fromEntries(STEP_LINES.flatMap(([step, line]) => {
 		const match = line.exec(run.output);
