@@ -2,9 +2,10 @@
  * A built page made ready for paper, as HTML: what the binder's print used to do in the browser with
  * the page's scripts running is done here on the page's own bytes, read with parse5 and changed by
  * splicing at its source offsets (every other byte stays as Astro wrote it). The print then runs with
- * JavaScript off (dr-binder.ts): no script from a page runs in the build, the page loads in ~0.2 s
- * instead of 0.5–0.8 s with the site's scripts, and the printout is a function of these bytes (the
- * binder cache's key, binder/cache.ts).
+ * JavaScript off (dr-binder.ts): no script from a page runs in the build, the page loads without the
+ * site's scripts (the binder 23 % faster in the median of 7 runs alternating with the old print, though
+ * the two overlap on a quiet machine: docs/benchmarks.md), and the printout is a function of these
+ * bytes (the binder cache's key, binder/cache.ts).
  * - Light theme (`data-theme="light"`, what the theme script sets for `prefers-color-scheme: light`).
  * - Every `<details>` open: on paper nobody can click them. A runbook's folds are made by a script
  *   (src/lib/runbook-fold.ts), so without scripts each section already reads as written, under its
