@@ -12,7 +12,7 @@ import { loadFacts } from '../../src/lib/facts.ts';
 import { readFrontmatter, type FrontmatterResult } from '../../src/lib/frontmatter.ts';
 import { headingsOf, MarkdownSyntaxError, parseDoc } from '../../src/lib/markdown.ts';
 import { withFlatTree } from './fast-visit-parents.ts';
-import { checkCode, hasFences } from './code/index.ts';
+import { checkCode, checkInlineCommands, hasFences } from './code/index.ts';
 import { checkFacts } from './rules/facts.ts';
 import { checkCodeCharacters, checkLinkText } from './rules/deception.ts';
 import { checkPageBytes, MAX_PAGE_BYTES } from './rules/files.ts';
@@ -123,6 +123,8 @@ export function analyseFile(docsRoot: string, rel: string, display: string, opti
 				guard('facts', () => checkFacts(doc, source, loadFacts(), report));
 				// Each fenced block by its own language's parser; findings arrive by settleCode() (./code/index.ts).
 				if (hasFences(source)) guard('code', () => checkCode(doc, source, loadFacts(), report));
+				// Inline code that is a whole command (a restart in a table cell); findings arrive by settleCode() too.
+				guard('code-rollout-restart-field-manager', () => checkInlineCommands(doc, source, report));
 				guard('runbook-scaffold', () => checkScaffold(doc, source, fm, report));
 				if (fm.raw?.kind === 'runbook') guard('runbook-sections', () => checkRunbookSections(headings, keyAt(source, fm, 'kind'), report));
 				guard('remark-lint', () => checkRemarkLint(doc, source, display, report));

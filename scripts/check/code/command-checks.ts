@@ -1,12 +1,14 @@
 /**
  * The checks that read a page's command lines (issue 22), run after the shell parser accepted the
- * blocks: `code-cli` (./cli-page.ts), `code-danger` (./danger.ts). Its own module so the page checker loads the specs' code only
+ * blocks: `code-cli` (./cli-page.ts), `code-danger` (./danger.ts),
+ * `code-rollout-restart-field-manager` (./rollout-restart.ts). Its own module so the page checker loads the specs' code only
  * on the first page with shell.
  */
 import type { Root } from 'mdast';
 import type { Report } from '../types.ts';
 import { checkCommandLines } from './cli-page.ts';
 import { checkDanger } from './danger.ts';
+import { checkRolloutRestart } from './rollout-restart.ts';
 import { collectFences, type CodeFence } from './fences.ts';
 import { VERIFIED } from './languages.ts';
 import { commandName } from './cli.ts';
@@ -42,6 +44,7 @@ async function checkPsqlCommands(blocks: { fence: CodeFence; text: string }[], r
 
 export async function checkCommandLinesAndDanger(blocks: { fence: CodeFence; text: string }[], root: Root, source: string, report: Report): Promise<void> {
 	await checkCommandLines(blocks, report);
+	await checkRolloutRestart(blocks, report);
 	await checkPsqlCommands(blocks, report);
 	const sql = /\b(drop|truncate)\b/i.test(source) ? collectFences(root, source).filter((f) => VERIFIED[f.lang] === 'sql') : [];
 	await checkDanger(blocks, sql, root, report);

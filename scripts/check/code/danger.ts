@@ -59,7 +59,7 @@ function cleansOwnFiles(words: Word[], written: Set<string>): boolean {
 }
 
 /** The words of the command a wrapper runs (`sudo k3s …` → `k3s …`). */
-function unwrap(words: Word[]): Word[] {
+export function unwrap(words: Word[]): Word[] {
 	let i = 0;
 	while (i < words.length && WRAPPERS.has(commandName(words[i]!))) {
 		i++;

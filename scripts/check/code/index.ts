@@ -78,6 +78,21 @@ const offsetIn = (fence: CodeFence) => (offset: number) => {
 	return fence.at(line, column);
 };
 
+/**
+ * Inline code that is a whole command (a table cell's fix): the restart rule's part of it
+ * (./rollout-restart.ts), loaded only on a page that mentions `rollout restart`.
+ */
+export function checkInlineCommands(root: Root, source: string, report: Report): void {
+	if (!/rollout\s+restart/.test(source)) return;
+	const done = import('./rollout-restart.ts')
+		.then((m) => m.checkInlineRolloutRestart(root, source, report))
+		.catch((error: unknown) => {
+			report('check-internal', 'error', { line: 1, column: 1 }, `Unexpected failure checking this page's inline commands (${String((error as Error)?.message ?? error).split('\n')[0]}), expected the check to finish; please report this with the file`);
+		})
+		.finally(() => pending.delete(done));
+	pending.add(done);
+}
+
 /** A verifier that fails inside is one finding at its block, never a lost page or a crash. */
 function track(fence: CodeFence, report: Report, work: Promise<unknown>): void {
 	const done = work
