@@ -193,12 +193,12 @@ describe('agents index of the fixture build: exact entries', () => {
 			anchor: 'steps',
 			part: 1,
 			headingPath: ['Restart Runbook', 'Steps'],
-			text: 'kubectl rollout restart deployment/app -n neotool-app\n\nflowchart LR\n  A[Restart] --> B[Verify]',
+			text: 'kubectl rollout restart deployment/app -n neotool-app --field-manager=flux-client-side-apply\n\nflowchart LR\n  A[Restart] --> B[Verify]',
 			code: [
-				{ lang: 'bash', value: 'kubectl rollout restart deployment/app -n neotool-app' },
+				{ lang: 'bash', value: 'kubectl rollout restart deployment/app -n neotool-app --field-manager=flux-client-side-apply' },
 				{ lang: 'mermaid', value: 'flowchart LR\n  A[Restart] --> B[Verify]' },
 			],
-			tokens: 24,
+			tokens: 34,
 			prev: 'ops/restart-runbook#prerequisites',
 			next: 'ops/restart-runbook#expected-outcome',
 		});

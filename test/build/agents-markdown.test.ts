@@ -144,7 +144,7 @@ Access to the cluster.
 ## Steps
 
 \`\`\`bash
-kubectl rollout restart deployment/app -n neotool-app
+kubectl rollout restart deployment/app -n neotool-app --field-manager=flux-client-side-apply
 \`\`\`
 
 \`\`\`mermaid
