@@ -175,7 +175,7 @@ describe('agents index of the fixture build: exact entries', () => {
 				const anchor = text.toLowerCase().replace(' ', '-');
 				return { depth: 2, text, anchor, url: `${SITE}/ops/restart-runbook/#${anchor}` };
 			}),
-			wordCount: 39,
+			wordCount: 40, // the restart command gained --field-manager=flux-client-side-apply: one word more
 			tokens: undefined,
 			contentHash: undefined,
 			links: ['guides/old-guide'],
