@@ -16,6 +16,7 @@ import { checkImageTags } from '../rules/facts.ts';
 import type { Report } from '../types.ts';
 import { consoleCommands, verifyShell } from './bash.ts';
 import { collectFences, lineColumn, type CodeFence } from './fences.ts';
+import type { Position } from '../../../src/lib/position.ts';
 import { UNVERIFIED_TEXT, unknownLanguage, VERIFIED } from './languages.ts';
 import { substitutePlaceholders } from './placeholders.ts';
 import { settleShellcheck } from './shellcheck.ts';
@@ -84,21 +85,20 @@ const offsetIn = (fence: CodeFence) => (offset: number) => {
  */
 export function checkInlineCommands(root: Root, source: string, report: Report): void {
 	if (!/rollout\s+restart/.test(source)) return;
-	const done = import('./rollout-restart.ts')
-		.then((m) => m.checkInlineRolloutRestart(root, source, report))
-		.catch((error: unknown) => {
-			report('check-internal', 'error', { line: 1, column: 1 }, `Unexpected failure checking this page's inline commands (${String((error as Error)?.message ?? error).split('\n')[0]}), expected the check to finish; please report this with the file`);
-		})
-		.finally(() => pending.delete(done));
-	pending.add(done);
+	trackAt({ line: 1, column: 1 }, "this page's inline commands", report, import('./rollout-restart.ts').then((m) => m.checkInlineRolloutRestart(root, source, report)));
 }
 
 /** A verifier that fails inside is one finding at its block, never a lost page or a crash. */
 function track(fence: CodeFence, report: Report, work: Promise<unknown>): void {
+	trackAt(fence.infoAt(), `this \`${fence.lang}\` block`, report, work);
+}
+
+/** Work the page's check waits for (settleCode); a failure inside is one `check-internal` finding at `at`, naming `what`. */
+function trackAt(at: Position, what: string, report: Report, work: Promise<unknown>): void {
 	const done = work
 		.then(() => undefined)
 		.catch((error: unknown) => {
-			report('check-internal', 'error', fence.infoAt(), `Unexpected failure checking this \`${fence.lang}\` block (${String((error as Error)?.message ?? error).split('\n')[0]}), expected the check to finish; please report this with the file`);
+			report('check-internal', 'error', at, `Unexpected failure checking ${what} (${String((error as Error)?.message ?? error).split('\n')[0]}), expected the check to finish; please report this with the file`);
 		})
 		.finally(() => pending.delete(done));
 	pending.add(done);
