@@ -17,6 +17,7 @@
  */
 import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
 import { relatedSections } from './components/related-sections.ts';
+import { isRetired } from './lib/search-signals.ts';
 import { docIdOf, siteGraph } from './lib/site-graph.ts';
 
 export const onRequest = defineRouteMiddleware(async (context) => {
@@ -28,7 +29,7 @@ export const onRequest = defineRouteMiddleware(async (context) => {
 		return;
 	}
 	const { status } = route.entry.data as { status?: string };
-	if (status === 'deprecated' || status === 'archived') (route.entry.data as { pagefind?: boolean }).pagefind = false;
+	if (isRetired(status)) (route.entry.data as { pagefind?: boolean }).pagefind = false;
 	if (!route.toc) return;
 	for (const section of relatedSections(graph.related(id), graph.backlinks(id), route.headings.map((h) => h.slug))) {
 		route.toc.items.push({ depth: 2, slug: section.id, text: section.title, children: [] });

@@ -11,17 +11,20 @@ import { RUNBOOK_SECTIONS } from '../../schemas/kind.ts';
 type Node = DefaultTreeAdapterMap['childNode'];
 type Element = DefaultTreeAdapterMap['element'];
 
+/** A deprecated or archived page: a pointer to its replacement, never a search answer (issue 19). */
+export const isRetired = (status: string | undefined): boolean => status === 'deprecated' || status === 'archived';
+
 /**
  * The page's ranking-only metadata fields (src/lib/search-ranking.ts explains how Pagefind weighs
  * them), as `data-pagefind-meta` values. Empty fields are left out.
  *  - Section headings are the `##` and `###` ones (deeper ones are steps within a section), less the
  *    five every runbook must have: "Rollback", on every runbook, says nothing about any of them, and in
  *    one field with "Flux deploy key" it made Secrets Rotation "cover" *rollback deployment*.
- *  - A deprecated or archived page gets none: it stays findable by its words and title, but does not
- *    compete with the page that replaced it for the words its author chose.
+ *  - A retired page gets none: src/route-data.ts leaves it out of the index (isRetired), and should a
+ *    route ever index it, it must not compete with its replacement for the words its author chose.
  */
 export function searchMeta(page: { headings: Array<{ depth: number; text: string }>; keywords: string[]; alerts: string[]; status: string }): string[] {
-	if (page.status === 'deprecated' || page.status === 'archived') return [];
+	if (isRetired(page.status)) return [];
 	const structural = new Set<string>(RUNBOOK_SECTIONS);
 	const fields: Array<[string, string[]]> = [
 		['headings', page.headings.filter((h) => (h.depth === 2 || h.depth === 3) && !structural.has(h.text)).map((h) => h.text)],
