@@ -14,7 +14,7 @@ import { assembleBinder, pageCount, readPdf, type BinderPart } from './binder/as
 import { binderCache, chromiumVersion } from './binder/cache.ts';
 import { BinderPagesError, binderPages, type BinderPage } from './binder/pages.ts';
 import { PaperPageError, paperPage } from './binder/paper.ts';
-import { tocHtml, type TocEntry } from './binder/toc.ts';
+import { escapeHtml, tocHtml, type TocEntry } from './binder/toc.ts';
 import { CHROMIUM, chromiumPath, launchChromium } from './chromium.ts';
 import { serveStatic } from './static-server.ts';
 
@@ -24,21 +24,8 @@ const PRINT_CSS = join(import.meta.dirname, 'binder/print.css');
 
 export class BinderError extends Error {}
 
-/** Wall time of each phase of the step, in milliseconds (`npm run bench:offline` reports them). */
-export interface BinderPhases {
-	/** Reading the agents' index and the pages, making their paper HTML, the cache lookup. */
-	prepare: number;
-	launch?: number;
-	/** Loading and printing the pages. */
-	print?: number;
-	contents?: number;
-	/** Joining, numbering and bookmarking with pdf-lib, and writing the file (and the cache). */
-	assemble?: number;
-}
+export type BinderResult = { file: string; pages: BinderPage[]; pdfPages: number; ms: number; /** Copied from the binder cache, not printed. */ cached: boolean } | { skipped: string };
 
-export type BinderResult = { file: string; pages: BinderPage[]; pdfPages: number; ms: number; /** Copied from the binder cache, not printed. */ cached: boolean; phases: BinderPhases } | { skipped: string };
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
  * Chromium's footer on every sheet: the page's title and which copy this is. The binder-wide page
@@ -138,18 +125,14 @@ export async function writeDrBinder(siteDir: string, options: BinderOptions): Pr
 	const file = join(siteDir, BINDER_FILE);
 	const cache = options.cacheDir ? binderCache(options.cacheDir, { pages: pages.map((p, i) => ({ ...p, html: paper[i]!.html })), chromium: chromiumVersion(CHROMIUM), siteUrl: options.siteUrl }) : undefined;
 	const cached = cache?.get(siteDir);
-	const phases: BinderPhases = { prepare: Math.round(performance.now() - start) };
-	let mark = performance.now();
-	const lap = () => Math.round(-mark + (mark = performance.now()));
 	if (cached) {
 		writeWhole(file, cached.pdf);
-		return { file, pages, pdfPages: cached.pdfPages, ms: Math.round(performance.now() - start), cached: true, phases };
+		return { file, pages, pdfPages: cached.pdfPages, ms: Math.round(performance.now() - start), cached: true };
 	}
 	const server = await serveStatic(siteDir, { notFoundPage: false });
 	let browser: Browser | undefined;
 	try {
 		browser = await launchChromium();
-		phases.launch = lap();
 		// Light theme, as on paper; no script from a page (binder/paper.ts), so no service worker either.
 		const context = await browser.newContext({ colorScheme: 'light', serviceWorkers: 'block', reducedMotion: 'reduce', javaScriptEnabled: false });
 		// Two tabs, each taking the next page when done: Chromium lays out and prints each in its own
@@ -169,7 +152,6 @@ export async function writeDrBinder(siteDir: string, options: BinderOptions): Pr
 				}
 			}),
 		);
-		phases.print = lap();
 		const docs = await Promise.all(results.map((r) => readPdf(r.pdf)));
 		const counts = docs.map((doc) => doc.getPageCount());
 		const printed: BinderPart[] = docs.map((pdf, i) => ({ title: pages[i]!.title, pdf }));
@@ -190,15 +172,13 @@ export async function writeDrBinder(siteDir: string, options: BinderOptions): Pr
 			tocPages = length;
 			toc = await printToc(context, entriesFrom(tocPages + 1), stamp.text, options.siteUrl);
 		}
-		phases.contents = lap();
 		const pdf = await assembleBinder({ parts: [{ title: 'Contents', pdf: toc }, ...printed], builtAt: stamp.builtAt, title: BINDER_TITLE }).catch((error: unknown) => {
 			throw new BinderError(`build: DR binder: joining the printed pages failed: ${error instanceof Error ? error.message : String(error)}`);
 		});
 		const pdfPages = tocPages + counts.reduce((a, b) => a + b, 0);
 		writeWhole(file, pdf);
 		cache?.put({ pdf, pdfPages }, results.flatMap((r) => r.loaded).filter((path) => existsSync(join(siteDir, path))), siteDir);
-		phases.assemble = lap();
-		return { file, pages, pdfPages, ms: Math.round(performance.now() - start), cached: false, phases };
+		return { file, pages, pdfPages, ms: Math.round(performance.now() - start), cached: false };
 	} finally {
 		await browser?.close();
 		await server.close();

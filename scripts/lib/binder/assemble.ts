@@ -15,7 +15,7 @@ export interface BinderPart {
 /** A printed PDF read by pdf-lib, as it is joined. */
 export const readPdf = (pdf: Uint8Array): Promise<PDFDocument> => PDFDocument.load(pdf, { updateMetadata: false });
 
-export const pageCount = async (pdf: Uint8Array): Promise<number> => (await PDFDocument.load(pdf, { updateMetadata: false })).getPageCount();
+export const pageCount = async (pdf: Uint8Array): Promise<number> => (await readPdf(pdf)).getPageCount();
 
 /** `Page 3 of 41`: drawn in the bottom right corner, inside the margin Chromium's footer leaves free. */
 export const pageLabel = (n: number, total: number) => `Page ${n} of ${total}`;

@@ -19,6 +19,7 @@
  * its time growing faster than the document; so each page is still printed on its own.
  */
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
+import { escapeHtml } from './toc.ts';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -51,7 +52,6 @@ function* elements(node: Node): Generator<Element> {
 
 const attr = (el: Element, name: string) => el.attrs.find((a) => a.name === name)?.value;
 const textOf = (node: Node): string => (node.nodeName === '#text' && 'value' in node ? node.value : 'childNodes' in node ? node.childNodes.map(textOf).join('') : '');
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The origin a page's links are resolved against: a URL on it is a link into the site. */
 const LOCAL_ORIGIN = 'http://binder.localhost';

@@ -17,7 +17,8 @@ export interface TocEntry {
  */
 export const PART_LINK = 'https://binder.invalid/part/';
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+/** Text and attribute values in the binder's HTML (contents, footers, paper pages). */
+export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** `stamp`: the pages' own build-stamp line, `This copy: commit …, built ….` */
 export function tocHtml({ entries, stamp, siteUrl }: { entries: readonly TocEntry[]; stamp: string; siteUrl: string }): string {
