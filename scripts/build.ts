@@ -49,27 +49,35 @@ relay(astro.stderr!, process.stderr);
 // not before the check starts.
 const offlineSteps = Promise.all([import('./lib/service-worker.ts'), import('./lib/offline-bundle.ts'), import('./lib/dr-binder.ts')]);
 offlineSteps.catch(() => {}); // awaited (and reported) when Astro is done
+// The printed DR binder starts now and prints each of its pages as soon as Astro has written it, so
+// Chromium works beside Astro (which renders on one core) and the steps below; it writes into the
+// site only once Astro is done and every page is printed (one line saying so when skipped: no
+// Chromium outside CI).
+const binder = offlineSteps.then(([, , { startDrBinder }]) =>
+	startDrBinder(staging, { siteUrl: SITE_URL, requireCore: DOCS_DIR === join(here, 'src/content/docs'), ci: process.env.CI === 'true' || process.env.CI === '1', cacheDir: join(CACHE_DIR, 'dr-binder') }),
+);
+binder.catch(() => {});
 
 astro.on('close', async (code) => {
 	if (code !== 0) {
+		(await binder.catch(() => undefined))?.abort();
 		rmSync(staging, { recursive: true, force: true });
 		console.error(`build: astro build failed (exit ${code}); ${relative(process.cwd(), OUT_DIR) || '.'} was left as it was.`);
 		process.exit(1);
 	}
-	const [{ ServiceWorkerError, serviceWorkerSummary, writeServiceWorker }, { OfflineBundleError, offlineBundleSummary, writeOfflineBundle }, { BinderError, binderSummary, writeDrBinder }] = await offlineSteps;
+	const [{ ServiceWorkerError, serviceWorkerSummary, writeServiceWorker }, { OfflineBundleError, offlineBundleSummary, writeOfflineBundle }, { BinderError, binderSummary }] = await offlineSteps;
+	const printing = await binder;
+	printing.finish();
 	// Redirect pages, the published URL list and nginx's redirect map and CSP, from the final HTML.
 	try {
 		writeServingFiles(staging, DOCS_DIR, SITE_URL);
-		// The printed DR binder, from the final pages (one line saying so when skipped: no Chromium outside CI).
-		// Started first and awaited last: its time is Chromium's, in another process, so the worker and the
-		// zip (Node's CPU) run beside it. Neither reads downloads/, the only folder the binder writes.
-		const binder = writeDrBinder(staging, { siteUrl: SITE_URL, requireCore: DOCS_DIR === join(here, 'src/content/docs'), ci: process.env.CI === 'true' || process.env.CI === '1', cacheDir: join(CACHE_DIR, 'dr-binder') });
-		binder.catch(() => {}); // rejected while the steps below run: reported by the await below, not as unhandled
+		// The binder's last pages, contents and joining go on in Chromium beside the worker and the zip
+		// (Node's CPU); neither reads downloads/, the only folder the binder writes.
 		// Offline after one visit: Workbox's worker precaching the final output (redirect pages included).
 		console.log(serviceWorkerSummary(await writeServiceWorker(staging, { cacheDir: join(CACHE_DIR, 'workbox') })));
 		// The offline copy (downloads/, zipped from the final output; leaves the worker and nginx's files out).
 		console.log(offlineBundleSummary(await writeOfflineBundle(staging, { siteUrl: SITE_URL, builtAt: buildStamp(here).builtAt, cacheDir: join(CACHE_DIR, 'offline') })));
-		console.log(binderSummary(await binder));
+		console.log(binderSummary(await printing.result));
 	} catch (error) {
 		rmSync(staging, { recursive: true, force: true });
 		console.error(error instanceof ServingFilesError || error instanceof ServiceWorkerError || error instanceof OfflineBundleError || error instanceof BinderError ? error.message : `build: serving files failed: ${String(error)}`);

@@ -7,16 +7,19 @@
  * on without the binder; under CI it fails instead, so a published build always has one.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
-import { DistError, loadBuiltDocs } from '../../src/lib/agents/dist.ts';
+import { dirname, join, relative } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import pLimit from 'p-limit';
+import type { Browser, BrowserContext, Page, Request, Response } from 'playwright-core';
+import { docsIndexSchema } from '../../schemas/docs-index.ts';
+import { AGENT_PATHS } from '../../src/lib/agents/urls.ts';
 import { assembleBinder, pageCount, readPdf, type BinderPart } from './binder/assemble.ts';
 import { binderCache, chromiumVersion } from './binder/cache.ts';
 import { BinderPagesError, binderPages, type BinderPage } from './binder/pages.ts';
 import { PaperPageError, paperPage } from './binder/paper.ts';
 import { escapeHtml, tocHtml, type TocEntry } from './binder/toc.ts';
 import { CHROMIUM, chromiumPath, launchChromium } from './chromium.ts';
-import { serveStatic } from './static-server.ts';
+import { serveStatic, type StaticServer } from './static-server.ts';
 
 export const BINDER_FILE = 'downloads/neotool-dr-binder.pdf';
 export const BINDER_TITLE = 'NeoTool DR binder';
@@ -24,7 +27,19 @@ const PRINT_CSS = join(import.meta.dirname, 'binder/print.css');
 
 export class BinderError extends Error {}
 
-export type BinderResult = { file: string; pages: BinderPage[]; pdfPages: number; ms: number; /** Copied from the binder cache, not printed. */ cached: boolean } | { skipped: string };
+export type BinderResult =
+	| {
+			file: string;
+			pages: BinderPage[];
+			pdfPages: number;
+			/** Milliseconds from the site being whole (`finish()`) to the binder written: what it adds to the build. */
+			ms: number;
+			/** Pages of the site printed in this run; the others came from the cache. */
+			printed: number;
+			/** The whole binder copied from the cache: nothing printed or joined. */
+			cached: boolean;
+	  }
+	| { skipped: string };
 
 
 /**
@@ -46,24 +61,43 @@ const PDF_OPTIONS = {
 /**
  * One page as PDF, in a tab reused for the next: its paper HTML (binder/paper.ts) served at the
  * page's own address, so its root-relative stylesheets, fonts and images load. The context has
- * JavaScript off. Returns the PDF and the site files the print loaded (for the cache).
+ * JavaScript off. Returns the PDF, the site files the print loaded (for the cache) and those it
+ * asked for and did not get (a page printed while Astro still writes is printed again, dr-binder's
+ * makeBinder).
  */
-async function printPage(tab: Page, baseUrl: string, page: BinderPage, html: string, stamp: string): Promise<{ pdf: Uint8Array; loaded: string[] }> {
+async function printPage(tab: Page, baseUrl: string, page: BinderPage, html: string, stamp: string): Promise<{ pdf: Uint8Array; loaded: string[]; missing: string[] }> {
 	const url = new URL(page.path, baseUrl).href;
 	const origin = new URL(baseUrl).origin;
 	const loaded: string[] = [];
+	const missing: string[] = [];
+	const sitePath = (address: string) => {
+		const target = new URL(address);
+		return target.origin === origin && target.href !== url ? decodeURIComponent(target.pathname).replace(/^\/+/, '') : undefined;
+	};
 	const record = (request: Request) => {
-		const target = new URL(request.url());
-		if (target.origin === origin && target.href !== url) loaded.push(decodeURIComponent(target.pathname).replace(/^\/+/, ''));
+		const path = sitePath(request.url());
+		if (path !== undefined) loaded.push(path);
+	};
+	const answered = (response: Response) => {
+		const path = sitePath(response.url());
+		if (path !== undefined && response.status() >= 400) missing.push(path);
+	};
+	const failed = (request: Request) => {
+		const path = sitePath(request.url());
+		if (path !== undefined) missing.push(path);
 	};
 	await tab.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
 	tab.on('request', record);
+	tab.on('response', answered);
+	tab.on('requestfailed', failed);
 	try {
 		await tab.goto(url, { waitUntil: 'load' });
 		await tab.evaluate(() => document.fonts.ready);
-		return { pdf: await tab.pdf({ ...PDF_OPTIONS, footerTemplate: footerTemplate(page.title, stamp) }), loaded };
+		return { pdf: await tab.pdf({ ...PDF_OPTIONS, footerTemplate: footerTemplate(page.title, stamp) }), loaded, missing };
 	} finally {
 		tab.off('request', record);
+		tab.off('response', answered);
+		tab.off('requestfailed', failed);
 		await tab.unroute(url);
 	}
 }
@@ -85,20 +119,157 @@ export interface BinderOptions {
 	requireCore: boolean;
 	/** Under CI a missing Chromium is an error: a published build always carries the binder. */
 	ci: boolean;
-	/** Where the last print is kept (binder/cache.ts); none: always print. */
+	/** Where the last prints are kept (binder/cache.ts); none: always print. */
 	cacheDir?: string;
 }
 
-/** Prints the binder into `siteDir` (the build's staging folder). Throws BinderError with a one-line message. */
-export async function writeDrBinder(siteDir: string, options: BinderOptions): Promise<BinderResult> {
-	const start = performance.now();
+/** A binder being made beside `astro build`, which is still writing the site. */
+export interface BinderRun {
+	/** Astro has written the whole site: a page still missing now is an error, not a page to wait for. */
+	finish(): void;
+	/** The build failed: stop waiting and printing (the result then rejects). */
+	abort(): void;
+	/** Settles once the binder is written into the site (or skipped). Throws BinderError with a one-line message. */
+	result: Promise<BinderResult>;
+}
+
+/** Two tabs: Chromium lays out and prints each in its own renderer, so both cores work. */
+const TABS = 2;
+/**
+ * How often a page Astro has not written yet is looked for. Polled rather than watched: a page is
+ * found by its path, most exist by the time they are asked for, and `fs.watch` on a tree Astro
+ * creates folder by folder misses files of folders made after the watch (Linux watches no subtree).
+ */
+const POLL_MS = 100;
+
+const isWholePage = (text: string) => /<\/html>\s*$/i.test(text);
+const isJson = (text: string) => {
+	try {
+		JSON.parse(text);
+		return true;
+	} catch {
+		return false;
+	}
+};
+
+/** Chromium started on first use: a build whose every page is in the cache never starts it. */
+function chromiumPrinter(siteDir: string) {
+	let opened: Promise<{ browser: Browser; context: BrowserContext; server: StaticServer }> | undefined;
+	const open = () =>
+		(opened ??= (async () => {
+			// Live: the folder is still being written; a file found missing is looked for again on the next request.
+			const server = await serveStatic(siteDir, { notFoundPage: false, live: true });
+			const browser = await launchChromium().catch(async (error: unknown) => {
+				await server.close();
+				throw error;
+			});
+			// Light theme, as on paper; no script from a page (binder/paper.ts), so no service worker either.
+			const context = await browser.newContext({ colorScheme: 'light', serviceWorkers: 'block', reducedMotion: 'reduce', javaScriptEnabled: false });
+			return { browser, context, server };
+		})());
+	const limit = pLimit(TABS);
+	// A tab is reused for the next page rather than a renderer started per page.
+	const free: Page[] = [];
+	return {
+		print: (page: BinderPage, html: string, stamp: string) =>
+			limit(async () => {
+				const { context, server } = await open();
+				const tab = free.pop() ?? (await context.newPage());
+				try {
+					return await printPage(tab, server.url, page, html, stamp);
+				} finally {
+					free.push(tab);
+				}
+			}),
+		toc: async (entries: TocEntry[], stamp: string, siteUrl: string) => printToc((await open()).context, entries, stamp, siteUrl),
+		async close() {
+			const handles = await opened?.catch(() => undefined);
+			await handles?.browser.close();
+			await handles?.server.close();
+		},
+	};
+}
+
+/**
+ * Starts the binder in `siteDir` (the build's staging folder) while Astro writes it: each page is
+ * read and printed as soon as Astro has written it whole (or copied from the cache), so Chromium's
+ * work runs beside Astro's rendering, Pagefind and the other steps; the contents and the joining
+ * wait for `finish()`. Nothing is written into the site before every page is printed.
+ */
+export function startDrBinder(siteDir: string, options: BinderOptions): BinderRun {
+	let finishedAt: number | undefined;
+	let stopped = false;
+	const result = makeBinder(siteDir, options, {
+		done: () => finishedAt !== undefined || stopped,
+		finished: () => finishedAt !== undefined,
+		since: () => Math.round(performance.now() - (finishedAt ?? performance.now())),
+		stopped: () => stopped,
+		stop: () => {
+			stopped = true;
+		},
+	});
+	result.catch(() => {}); // awaited by the caller; a build that failed first never awaits it
+	return {
+		finish: () => {
+			finishedAt ??= performance.now();
+		},
+		abort: () => {
+			stopped = true;
+		},
+		result,
+	};
+}
+
+/** Prints the binder into an existing build (every page already written). */
+export function writeDrBinder(siteDir: string, options: BinderOptions): Promise<BinderResult> {
+	const run = startDrBinder(siteDir, options);
+	run.finish();
+	return run.result;
+}
+
+interface RunState {
+	/** Astro is done, or the binder stopped: nothing more will be written. */
+	done(): boolean;
+	finished(): boolean;
+	/** Milliseconds since `finish()`. */
+	since(): number;
+	stopped(): boolean;
+	/** One page failed: the others stop too. */
+	stop(): void;
+}
+
+const STOPPED = 'build: DR binder: stopped, the build failed';
+
+/** The file's text once it is whole; null when the site is done and it is not. */
+async function whenWritten(file: string, isWhole: (text: string) => boolean, state: RunState): Promise<string | null> {
+	for (;;) {
+		// Read before the file: a file not whole after Astro was done will never be.
+		const done = state.done();
+		if (state.stopped()) throw new BinderError(STOPPED);
+		if (existsSync(file)) {
+			const text = readFileSync(file, 'utf8');
+			if (isWhole(text)) return text;
+		}
+		if (done) return null;
+		await sleep(POLL_MS);
+	}
+}
+
+async function until(condition: () => boolean): Promise<void> {
+	while (!condition()) await sleep(POLL_MS);
+}
+
+async function makeBinder(siteDir: string, options: BinderOptions, state: RunState): Promise<BinderResult> {
+	const indexFile = join(siteDir, AGENT_PATHS.index);
+	const indexText = await whenWritten(indexFile, isJson, state);
+	if (indexText === null) throw new BinderError(`build: DR binder: ${relative(process.cwd(), indexFile)} not found, expected the agents' index the build writes (src/pages/docs-index.json.ts)`);
+	const index = docsIndexSchema.safeParse(JSON.parse(indexText));
+	if (!index.success) throw new BinderError(`build: DR binder: ${relative(process.cwd(), indexFile)} does not match schemas/docs-index.ts at \`${index.error.issues[0]!.path.join('.')}\`: ${index.error.issues[0]!.message}`);
 	let pages: BinderPage[];
 	try {
-		pages = binderPages(loadBuiltDocs(siteDir).index.docs, { requireCore: options.requireCore });
+		pages = binderPages(index.data.docs, { requireCore: options.requireCore });
 	} catch (error) {
-		if (error instanceof BinderPagesError) throw new BinderError(error.message);
-		if (error instanceof DistError) throw new BinderError(`build: DR binder: ${error.message}`);
-		throw error;
+		throw error instanceof BinderPagesError ? new BinderError(error.message) : error;
 	}
 	if (pages.length === 0) return { skipped: 'build: DR binder skipped: no page is in it (none of the core pages, none with `print_binder: true`).' };
 	if (!chromiumPath()) {
@@ -107,54 +278,57 @@ export async function writeDrBinder(siteDir: string, options: BinderOptions): Pr
 		return { skipped: `build: DR binder skipped: ${message} (install Debian's chromium package to print it; CI always does).` };
 	}
 	const printCss = readFileSync(PRINT_CSS, 'utf8');
-	const paper = pages.map((page) => {
-		const file = join(siteDir, page.path, 'index.html');
-		if (!existsSync(file)) throw new BinderError(`build: DR binder: no built page for \`${page.id}\`, expected ${join(page.path, 'index.html')} in the output`);
-		try {
-			return paperPage(readFileSync(file, 'utf8'), { path: page.path, siteUrl: options.siteUrl, printCss });
-		} catch (error) {
-			throw error instanceof PaperPageError ? new BinderError(`build: DR binder: ${error.message}`) : error;
-		}
-	});
-	const missing = paper.findIndex((p) => !p.stamp?.commit || !p.stamp.builtAt);
-	if (missing !== -1) throw new BinderError(`build: DR binder: ${pages[missing]!.path} has no build stamp, expected the site footer's \`.build-stamp\` (src/components/Footer.astro)`);
-	const stamp = paper[0]!.stamp!;
-	const other = paper.findIndex((p) => p.stamp!.text !== stamp.text || p.stamp!.builtAt !== stamp.builtAt);
-	if (other !== -1) throw new BinderError(`build: DR binder: ${pages[other]!.path} says "${paper[other]!.stamp!.text}", expected "${stamp.text}" as on ${pages[0]!.path}: pages of two builds in one folder`);
-
-	const file = join(siteDir, BINDER_FILE);
-	const cache = options.cacheDir ? binderCache(options.cacheDir, { pages: pages.map((p, i) => ({ ...p, html: paper[i]!.html })), chromium: chromiumVersion(CHROMIUM), siteUrl: options.siteUrl }) : undefined;
-	const cached = cache?.get(siteDir);
-	if (cached) {
-		writeWhole(file, cached.pdf);
-		return { file, pages, pdfPages: cached.pdfPages, ms: Math.round(performance.now() - start), cached: true };
-	}
-	const server = await serveStatic(siteDir, { notFoundPage: false });
-	let browser: Browser | undefined;
+	const cache = options.cacheDir ? binderCache(options.cacheDir, { chromium: chromiumVersion(CHROMIUM), siteUrl: options.siteUrl }) : undefined;
+	const printer = chromiumPrinter(siteDir);
+	let printed = 0;
 	try {
-		browser = await launchChromium();
-		// Light theme, as on paper; no script from a page (binder/paper.ts), so no service worker either.
-		const context = await browser.newContext({ colorScheme: 'light', serviceWorkers: 'block', reducedMotion: 'reduce', javaScriptEnabled: false });
-		// Two tabs, each taking the next page when done: Chromium lays out and prints each in its own
-		// renderer, so both cores work, and a tab is reused rather than a renderer started per page.
-		const results: Awaited<ReturnType<typeof printPage>>[] = [];
-		let next = 0;
-		await Promise.all(
-			[0, 1].map(async () => {
-				const tab = await context.newPage();
+		const parts = await Promise.all(
+			pages.map(async (page) => {
 				try {
-					while (next < pages.length) {
-						const i = next++;
-						results[i] = await printPage(tab, server.url, pages[i]!, paper[i]!.html, stamp.text);
+					const html = await whenWritten(join(siteDir, page.path, 'index.html'), isWholePage, state);
+					if (html === null) throw new BinderError(`build: DR binder: no built page for \`${page.id}\`, expected ${join(page.path, 'index.html')} in the output`);
+					let paper: ReturnType<typeof paperPage>;
+					try {
+						paper = paperPage(html, { path: page.path, siteUrl: options.siteUrl, printCss });
+					} catch (error) {
+						throw error instanceof PaperPageError ? new BinderError(`build: DR binder: ${error.message}`) : error;
 					}
-				} finally {
-					await tab.close();
+					const stamp = paper.stamp;
+					if (!stamp?.commit || !stamp.builtAt) throw new BinderError(`build: DR binder: ${page.path} has no build stamp, expected the site footer's \`.build-stamp\` (src/components/Footer.astro)`);
+					const key = cache?.pageKey({ ...page, html: paper.html });
+					const hit = key ? cache!.getPage(key, siteDir) : null;
+					if (hit) return { page, stamp, key, pdf: hit.pdf };
+					printed++;
+					const early = !state.finished();
+					let print = await printer.print(page, paper.html, stamp.text);
+					// A file of the site asked for before Astro wrote it: printed again from the whole site.
+					if (print.missing.length > 0 && early) {
+						await until(() => state.done());
+						if (state.stopped()) throw new BinderError(STOPPED);
+						print = await printer.print(page, paper.html, stamp.text);
+					}
+					if (key && print.missing.length === 0) cache!.putPage(key, { pdf: print.pdf, loaded: print.loaded }, siteDir);
+					return { page, stamp, key, pdf: print.pdf };
+				} catch (error) {
+					state.stop();
+					throw error;
 				}
 			}),
 		);
-		const docs = await Promise.all(results.map((r) => readPdf(r.pdf)));
+		const stamp = parts[0]!.stamp;
+		const other = parts.find((p) => p.stamp.text !== stamp.text || p.stamp.builtAt !== stamp.builtAt);
+		if (other) throw new BinderError(`build: DR binder: ${other.page.path} says "${other.stamp.text}", expected "${stamp.text}" as on ${pages[0]!.path}: pages of two builds in one folder`);
+		const file = join(siteDir, BINDER_FILE);
+		const keys = parts.flatMap((p) => (p.key ? [p.key] : []));
+		const cached = cache && printed === 0 ? cache.getBinder(keys) : null;
+		if (cached) {
+			writeWhole(file, cached.pdf);
+			cache!.prune();
+			return { file, pages, pdfPages: cached.pdfPages, ms: state.since(), printed, cached: true };
+		}
+		const docs = await Promise.all(parts.map((p) => readPdf(p.pdf)));
 		const counts = docs.map((doc) => doc.getPageCount());
-		const printed: BinderPart[] = docs.map((pdf, i) => ({ title: pages[i]!.title, pdf }));
+		const joined: BinderPart[] = docs.map((pdf, i) => ({ title: pages[i]!.title, pdf }));
 		// The contents' own length decides where the first page starts: printed assuming one sheet
 		// (the usual case, one print), then again with the length it came out at, until they agree.
 		const entriesFrom = (first: number) => {
@@ -166,22 +340,24 @@ export async function writeDrBinder(siteDir: string, options: BinderOptions): Pr
 			});
 		};
 		let tocPages = 1;
-		let toc = await printToc(context, entriesFrom(tocPages + 1), stamp.text, options.siteUrl);
+		let toc = await printer.toc(entriesFrom(tocPages + 1), stamp.text, options.siteUrl);
 		for (let tries = 0, length = await pageCount(toc); length !== tocPages; length = await pageCount(toc)) {
 			if (++tries > 3) throw new BinderError(`build: DR binder: the contents do not settle on a length (${tocPages} or ${length} sheets), expected the same length twice`);
 			tocPages = length;
-			toc = await printToc(context, entriesFrom(tocPages + 1), stamp.text, options.siteUrl);
+			toc = await printer.toc(entriesFrom(tocPages + 1), stamp.text, options.siteUrl);
 		}
-		const pdf = await assembleBinder({ parts: [{ title: 'Contents', pdf: toc }, ...printed], builtAt: stamp.builtAt, title: BINDER_TITLE }).catch((error: unknown) => {
+		const pdf = await assembleBinder({ parts: [{ title: 'Contents', pdf: toc }, ...joined], builtAt: stamp.builtAt, title: BINDER_TITLE }).catch((error: unknown) => {
 			throw new BinderError(`build: DR binder: joining the printed pages failed: ${error instanceof Error ? error.message : String(error)}`);
 		});
 		const pdfPages = tocPages + counts.reduce((a, b) => a + b, 0);
 		writeWhole(file, pdf);
-		cache?.put({ pdf, pdfPages }, results.flatMap((r) => r.loaded).filter((path) => existsSync(join(siteDir, path))), siteDir);
-		return { file, pages, pdfPages, ms: Math.round(performance.now() - start), cached: false };
+		if (cache && keys.length === parts.length) {
+			cache.putBinder(keys, { pdf, pdfPages });
+			cache.prune();
+		}
+		return { file, pages, pdfPages, ms: state.since(), printed, cached: false };
 	} finally {
-		await browser?.close();
-		await server.close();
+		await printer.close();
 	}
 }
 
@@ -194,7 +370,10 @@ function writeWhole(file: string, pdf: Uint8Array): void {
 
 /** The build's one line about the binder. */
 export const binderSummary = (result: BinderResult): string =>
-	'skipped' in result ? result.skipped : `build: DR binder: ${BINDER_FILE}, ${result.pages.length} ${result.pages.length === 1 ? 'page' : 'pages'} of the site on ${result.pdfPages} PDF pages, ${(result.ms / 1000).toFixed(1)} s${result.cached ? ' (unchanged: copied from the cache)' : ''}`;
+	'skipped' in result
+		? result.skipped
+		: `build: DR binder: ${BINDER_FILE}, ${result.pages.length} ${result.pages.length === 1 ? 'page' : 'pages'} of the site on ${result.pdfPages} PDF pages, ${(result.ms / 1000).toFixed(1)} s` +
+			(result.cached ? ' (unchanged: copied from the cache)' : ` (after the site was written; ${result.printed} printed, ${result.pages.length - result.printed} from the cache)`);
 
 /** `node scripts/lib/dr-binder.ts <built site>`: prints the binder into an existing build. */
 if (import.meta.main) {

@@ -18,11 +18,16 @@ export interface ServeOptions {
 	 * broken address and report them too.
 	 */
 	notFoundPage?: boolean;
+	/**
+	 * Look each request up on disk as it comes (sirv's dev mode) instead of indexing the folder once
+	 * at start: for a folder still being written (the DR binder prints while Astro builds).
+	 */
+	live?: boolean;
 }
 
 /** Serve a built site on a free loopback port, as a static host would. */
 export async function serveStatic(dir: string, options: ServeOptions = {}): Promise<StaticServer> {
-	const handler = sirv(dir, { dev: false, etag: false, extensions: ['html'] });
+	const handler = sirv(dir, { dev: options.live === true, etag: false, extensions: ['html'] });
 	const server: Server = createServer((req, res) => {
 		if (options.transformHtml) {
 			const path = decodeURIComponent((req.url ?? '/').split(/[?#]/)[0]!);

@@ -1,13 +1,17 @@
 /**
- * The last printed binder of a site, kept beside the build's other caches (scripts/build.ts passes
- * `<Astro cache dir>/dr-binder`), so a build where no binder page changed copies it instead of
- * starting Chromium (issue 23's budget: the print is most of what the binder costs).
+ * The binder's prints, kept beside the build's other caches (scripts/build.ts passes
+ * `<Astro cache dir>/dr-binder`): each page's printed PDF by its own inputs, and the joined binder
+ * by all of them. A build where no binder page changed copies the binder without starting Chromium;
+ * one where a page changed prints that page only (issue 23's budget: the print is most of what the
+ * binder costs, and a cold build prints while Astro still writes, dr-binder.ts).
  *
- * The key is every byte that goes into the printout: each page's paper HTML (binder/paper.ts: the
- * built page, the print stylesheet, its build stamp) with its title and path (footer and contents), the code that prints and joins
- * it (this folder and dr-binder.ts, pdf-lib's and playwright-core's versions), Chromium's version and
- * the published site's URL. The files the print loaded (stylesheets, fonts, images) are recorded
- * with their hashes when it is made and checked again on every use: a changed one is a miss.
+ * A page's key is every byte that goes into its printout: its paper HTML (binder/paper.ts: the built
+ * page, the print stylesheet, its build stamp) with its title and path (the footer), the code that
+ * prints and joins it (this folder and dr-binder.ts, pdf-lib's and playwright-core's versions),
+ * Chromium's version and the published site's URL. The files the print loaded (stylesheets, fonts,
+ * images) are recorded with their hashes when it is made and checked again on every use: a changed
+ * one is a miss. The binder's key is its pages' keys in order (the contents print from their titles,
+ * paths and lengths, all inside those keys).
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -29,54 +33,85 @@ export function chromiumVersion(executable: string): string {
 	return execFileSync(executable, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
 }
 
-export interface CacheEntry {
+export interface PrintedPage {
+	pdf: Uint8Array;
+	/** Site files the print loaded, relative to the site folder. */
+	loaded: readonly string[];
+}
+
+export interface CachedBinder {
 	pdf: Uint8Array;
 	pdfPages: number;
 }
 
-interface Meta {
-	pdfPages: number;
-	/** Site files the print loaded (path in the site folder → sha256). */
-	files: Record<string, string>;
-}
-
 export interface BinderCache {
-	key: string;
-	/** The cached binder when every input is unchanged, else null. */
-	get(siteDir: string): CacheEntry | null;
-	/** Keeps this print (and only it: one binder per site). */
-	put(entry: CacheEntry, loaded: readonly string[], siteDir: string): void;
+	/** The key of one page's print. */
+	pageKey(page: { id: string; title: string; path: string; html: string }): string;
+	/** The page's print when every input is unchanged, else null. */
+	getPage(key: string, siteDir: string): PrintedPage | null;
+	putPage(key: string, page: PrintedPage, siteDir: string): void;
+	/** The joined binder of these page prints (their keys in order), else null. */
+	getBinder(pageKeys: readonly string[]): CachedBinder | null;
+	putBinder(pageKeys: readonly string[], binder: CachedBinder): void;
+	/** Removes every entry this build did not use: the cache holds one binder per site. */
+	prune(): void;
 }
 
-export function binderCache(dir: string, inputs: { pages: ReadonlyArray<{ id: string; title: string; path: string; html: string }>; chromium: string; siteUrl: string }): BinderCache {
-	const pages = inputs.pages.map((p) => [p.id, p.title, p.path, sha256(p.html)].join('\t'));
-	const key = sha256([codeVersion(), inputs.chromium, inputs.siteUrl, ...pages].join('\n'));
-	const pdfFile = join(dir, `${key}.pdf`);
-	const metaFile = join(dir, `${key}.json`);
+/** Whole or nothing: an entry is read only once both of its files are whole (the PDF is written first). */
+function writeEntry(dir: string, name: string, pdf: Uint8Array, meta: object): void {
+	mkdirSync(dir, { recursive: true });
+	for (const [file, data] of [[`${name}.pdf`, pdf], [`${name}.json`, JSON.stringify(meta)]] as const) {
+		writeFileSync(join(dir, `${file}.tmp`), data);
+		renameSync(join(dir, `${file}.tmp`), join(dir, file));
+	}
+}
+
+function readEntry<Meta>(dir: string, name: string): { pdf: Uint8Array; meta: Meta } | null {
+	const pdfFile = join(dir, `${name}.pdf`);
+	const metaFile = join(dir, `${name}.json`);
+	if (!existsSync(pdfFile) || !existsSync(metaFile)) return null;
+	try {
+		return { meta: JSON.parse(readFileSync(metaFile, 'utf8')) as Meta, pdf: readFileSync(pdfFile) };
+	} catch {
+		return null; // a torn or foreign entry is a miss, and the next put replaces it
+	}
+}
+
+export function binderCache(dir: string, inputs: { chromium: string; siteUrl: string }): BinderCache {
+	const common = sha256([codeVersion(), inputs.chromium, inputs.siteUrl].join('\n'));
+	const used = new Set<string>();
+	const binderKey = (pageKeys: readonly string[]) => `binder-${sha256([common, ...pageKeys].join('\n'))}`;
 	return {
-		key,
-		get(siteDir) {
-			if (!existsSync(pdfFile) || !existsSync(metaFile)) return null;
-			try {
-				const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as Meta;
-				for (const [path, hash] of Object.entries(meta.files)) {
-					const file = join(siteDir, path);
-					if (!existsSync(file) || sha256(readFileSync(file)) !== hash) return null;
-				}
-				return { pdf: readFileSync(pdfFile), pdfPages: meta.pdfPages };
-			} catch {
-				return null; // a torn or foreign entry is a miss, and the next put replaces it
+		pageKey: (p) => `page-${sha256([common, p.id, p.title, p.path, sha256(p.html)].join('\n'))}`,
+		getPage(key, siteDir) {
+			used.add(key);
+			const entry = readEntry<{ files: Record<string, string> }>(dir, key);
+			if (!entry) return null;
+			for (const [path, hash] of Object.entries(entry.meta.files)) {
+				const file = join(siteDir, path);
+				if (!existsSync(file) || sha256(readFileSync(file)) !== hash) return null;
 			}
+			return { pdf: entry.pdf, loaded: Object.keys(entry.meta.files) };
 		},
-		put(entry, loaded, siteDir) {
-			const files = Object.fromEntries([...new Set(loaded)].sort().map((path) => [path, sha256(readFileSync(join(siteDir, path)))]));
-			rmSync(dir, { recursive: true, force: true });
-			mkdirSync(dir, { recursive: true });
-			// The PDF first, the metadata last: an entry is used only once both are whole.
-			writeFileSync(`${pdfFile}.tmp`, entry.pdf);
-			renameSync(`${pdfFile}.tmp`, pdfFile);
-			writeFileSync(`${metaFile}.tmp`, JSON.stringify({ pdfPages: entry.pdfPages, files } satisfies Meta));
-			renameSync(`${metaFile}.tmp`, metaFile);
+		putPage(key, page, siteDir) {
+			used.add(key);
+			const files = Object.fromEntries([...new Set(page.loaded)].sort().map((path) => [path, sha256(readFileSync(join(siteDir, path)))]));
+			writeEntry(dir, key, page.pdf, { files });
+		},
+		getBinder(pageKeys) {
+			const key = binderKey(pageKeys);
+			used.add(key);
+			const entry = readEntry<{ pdfPages: number }>(dir, key);
+			return entry && { pdf: entry.pdf, pdfPages: entry.meta.pdfPages };
+		},
+		putBinder(pageKeys, binder) {
+			const key = binderKey(pageKeys);
+			used.add(key);
+			writeEntry(dir, key, binder.pdf, { pdfPages: binder.pdfPages });
+		},
+		prune() {
+			if (!existsSync(dir)) return;
+			for (const file of readdirSync(dir)) if (!used.has(file.replace(/\.(pdf|json)(\.tmp)?$/, ''))) rmSync(join(dir, file), { force: true });
 		},
 	};
 }
