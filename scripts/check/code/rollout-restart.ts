@@ -7,6 +7,14 @@
  * that is a whole command (a resource after `restart`: a table cell's fix, not a prose mention of the
  * command's name).
  *
+ * Exempt: K3s's own Deployments in `kube-system` (`-n kube-system` and every resource one of
+ * K3S_MANAGED). Flux never applies them: K3s's deploy controller applies its manifests with wrangler's
+ * three-way merge patch (last-applied, desired, live), and helm-controller upgrades Traefik with
+ * Helm's, so an annotation neither manifest holds, such as `restartedAt`, is kept
+ * (k3s pkg/deploy/controller.go, wrangler pkg/apply/desiredset_compare.go). Flux's manager there would
+ * only write a false owner into managedFields. Anything else in kube-system (cert-manager, which Flux
+ * deploys there), a selector or every Deployment of the namespace still needs the flag.
+ *
  * The subcommand is told the way kubectl reads it: the first two words that are neither flags nor a
  * global flag's value, the global flags that take one read from kubectl's CLI spec (./cli-specs/).
  */
@@ -23,6 +31,9 @@ import { PLACEHOLDER } from './placeholders.ts';
 
 const RULE = 'code-rollout-restart-field-manager';
 const MANAGER = 'flux-client-side-apply';
+/** The Deployments K3s packages and applies itself in kube-system (facts.yaml's kube-system components). */
+const K3S_MANAGED = new Set(['coredns', 'traefik', 'local-path-provisioner', 'metrics-server']);
+const DEPLOYMENT = new Set(['deployment', 'deployments', 'deploy', 'deployment.apps', 'deployments.apps']);
 const MESSAGE = `Unexpected \`kubectl rollout restart\` without \`--field-manager=${MANAGER}\`, expected the flag: Flux removes the restartedAt annotation it does not own and restarts the pods again (fluxcd.io/flux/faq)`;
 
 /** kubectl's global flags that take a value (`-n x`, `--context x`), from its spec with the project's overlay. */
@@ -41,16 +52,36 @@ async function lacksManager(command: Word[], needsResource: boolean): Promise<bo
 	if (!words[0] || commandName(words[0]) !== 'kubectl' || !words.some((w) => w.value === 'restart')) return false;
 	const takesValue = await globalValueFlags();
 	const positional: string[] = [];
-	for (let i = 1; i < words.length && positional.length < 3; i++) {
+	let namespace: string | undefined;
+	let picksMany = false;
+	for (let i = 1; i < words.length; i++) {
 		const v = words[i]!.value;
 		if (v === '--') break;
-		if (!v.startsWith('-') || v === '-') positional.push(v);
+		if (v === '-n' || v === '--namespace') namespace = words[++i]?.value;
+		else if (v.startsWith('--namespace=')) namespace = v.slice('--namespace='.length);
+		else if (!v.startsWith('-') || v === '-') positional.push(v);
 		else if (!v.includes("=") && takesValue.has(v)) i++;
-		else if (v === '--field-manager' || v === '-l' || v === '--selector') i++;
+		else if (v === '-l' || v === '--selector') {
+			picksMany = true;
+			i++;
+		} else if (v === '--field-manager') i++;
+		else if (v.startsWith('--selector=') || v === '--all' || v === '-A' || v === '--all-namespaces') picksMany = true;
 	}
 	if (positional[0] !== 'rollout' || positional[1] !== 'restart' || (needsResource && positional.length < 3)) return false;
+	if (namespace === 'kube-system' && !picksMany && k3sManaged(positional.slice(2))) return false;
 	const values = words.map((w) => w.value);
 	return !values.some((v, i) => v === `--field-manager=${MANAGER}` || (v === '--field-manager' && values[i + 1] === MANAGER));
+}
+
+/** Whether a restart's resources (`deployment/coredns …` or `deployment coredns …`) are all K3s's own Deployments. */
+function k3sManaged(resources: string[]): boolean {
+	if (resources.length === 0) return false;
+	const [first, ...names] = resources;
+	if (!first!.includes('/')) return DEPLOYMENT.has(first!) && names.length > 0 && names.every((n) => K3S_MANAGED.has(n));
+	return resources.every((r) => {
+		const [kind, name, ...rest] = r.split('/');
+		return rest.length === 0 && DEPLOYMENT.has(kind!) && K3S_MANAGED.has(name!);
+	});
 }
 
 /** The shell and console blocks the shell parser accepted. */
