@@ -13,6 +13,7 @@ import { devCheckVitePlugin } from './src/plugins/dev-check.ts';
 import mermaidVendor from './src/integrations/mermaid-vendor.ts';
 import mermaidSvg from './src/integrations/mermaid-svg.ts';
 import searchVocabulary from './src/integrations/search-vocabulary.ts';
+import { shikiWholeLines } from './src/plugins/shiki-whole-lines.ts';
 import { searchRanking } from './src/lib/search-ranking.ts';
 import { sidebarFromDocs } from './src/lib/sidebar.ts';
 import { devWatchIgnored } from './src/lib/dev-watch.ts';
@@ -73,7 +74,7 @@ export default defineConfig({
 			// indentation and hang 2 columns further in (src/styles/docs.css marks each wrapped row); the copy
 			// button still copies the original, unwrapped lines.
 			expressiveCode: {
-				shiki: { langAlias: { promql: 'txt', logql: 'txt', alertmanager: 'yaml' } },
+				shiki: { langAlias: { promql: 'txt', logql: 'txt', alertmanager: 'yaml' }, transformers: [shikiWholeLines] },
 				defaultProps: { wrap: true, preserveIndent: true, hangingIndent: 2 },
 			},
 			components: {
