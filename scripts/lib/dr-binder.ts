@@ -133,7 +133,11 @@ export interface BinderRun {
 	result: Promise<BinderResult>;
 }
 
-/** Two tabs: Chromium lays out and prints each in its own renderer, so both cores work. */
+/**
+ * Tabs printing at once: one while Astro still renders (on one core), two once the site is written
+ * (Chromium lays out and prints each tab in its own renderer, so both cores work).
+ */
+const TABS_WHILE_BUILDING = 1;
 const TABS = 2;
 /**
  * How often a page Astro has not written yet is looked for. Polled rather than watched: a page is
@@ -167,10 +171,16 @@ function chromiumPrinter(siteDir: string) {
 			const context = await browser.newContext({ colorScheme: 'light', serviceWorkers: 'block', reducedMotion: 'reduce', javaScriptEnabled: false });
 			return { browser, context, server };
 		})());
-	const limit = pLimit(TABS);
+	const limit = pLimit(TABS_WHILE_BUILDING);
 	// A tab is reused for the next page rather than a renderer started per page.
 	const free: Page[] = [];
 	return {
+		/** Started before the first page is ready: Chromium's start-up then costs nothing after Astro. */
+		open: () => void open().catch(() => {}),
+		/** The site is written: both cores are Chromium's and the zip's now. */
+		widen: () => {
+			limit.concurrency = TABS;
+		},
 		print: (page: BinderPage, html: string, stamp: string) =>
 			limit(async () => {
 				const { context, server } = await open();
@@ -199,7 +209,9 @@ function chromiumPrinter(siteDir: string) {
 export function startDrBinder(siteDir: string, options: BinderOptions): BinderRun {
 	let finishedAt: number | undefined;
 	let stopped = false;
+	let finished: () => void = () => {};
 	const result = makeBinder(siteDir, options, {
+		whenFinished: new Promise<void>((resolve) => (finished = resolve)),
 		done: () => finishedAt !== undefined || stopped,
 		finished: () => finishedAt !== undefined,
 		since: () => Math.round(performance.now() - (finishedAt ?? performance.now())),
@@ -212,6 +224,7 @@ export function startDrBinder(siteDir: string, options: BinderOptions): BinderRu
 	return {
 		finish: () => {
 			finishedAt ??= performance.now();
+			finished();
 		},
 		abort: () => {
 			stopped = true;
@@ -231,6 +244,7 @@ interface RunState {
 	/** Astro is done, or the binder stopped: nothing more will be written. */
 	done(): boolean;
 	finished(): boolean;
+	whenFinished: Promise<void>;
 	/** Milliseconds since `finish()`. */
 	since(): number;
 	stopped(): boolean;
@@ -280,6 +294,9 @@ async function makeBinder(siteDir: string, options: BinderOptions, state: RunSta
 	const printCss = readFileSync(PRINT_CSS, 'utf8');
 	const cache = options.cacheDir ? binderCache(options.cacheDir, { chromium: chromiumVersion(CHROMIUM), siteUrl: options.siteUrl }) : undefined;
 	const printer = chromiumPrinter(siteDir);
+	void state.whenFinished.then(printer.widen);
+	// An empty cache (CI, a new clone) means every page is printed: start Chromium while Astro renders.
+	if (!cache?.holdsBinder()) printer.open();
 	let printed = 0;
 	try {
 		const parts = await Promise.all(

@@ -53,6 +53,8 @@ export interface BinderCache {
 	/** The joined binder of these page prints (their keys in order), else null. */
 	getBinder(pageKeys: readonly string[]): CachedBinder | null;
 	putBinder(pageKeys: readonly string[], binder: CachedBinder): void;
+	/** Whether a binder was kept: if not, this build prints every page. */
+	holdsBinder(): boolean;
 	/** Removes every entry this build did not use: the cache holds one binder per site. */
 	prune(): void;
 }
@@ -109,6 +111,7 @@ export function binderCache(dir: string, inputs: { chromium: string; siteUrl: st
 			used.add(key);
 			writeEntry(dir, key, binder.pdf, { pdfPages: binder.pdfPages });
 		},
+		holdsBinder: () => existsSync(dir) && readdirSync(dir).some((f) => f.startsWith('binder-') && f.endsWith('.json')),
 		prune() {
 			if (!existsSync(dir)) return;
 			for (const file of readdirSync(dir)) if (!used.has(file.replace(/\.(pdf|json)(\.tmp)?$/, ''))) rmSync(join(dir, file), { force: true });
