@@ -99,7 +99,7 @@ export async function queryFor(page: Page, rewritten: string, ranking: object = 
 		const first = await page.evaluate<{ content: string; locations: number[] } | null>(`(${FIRST_IN_PAGE})(${JSON.stringify({ query, ranking })})`);
 		return !!first && pageQuotes(first.content, first.locations, query);
 	};
-	return relaxQuery(rewritten, (query) => page.evaluate<Array<{ score: number }>>(`(${SCORES_IN_PAGE})(${JSON.stringify({ query, ranking })})`), undefined, quoted);
+	return relaxQuery(rewritten, (query) => page.evaluate<Array<{ score: number }>>(`(${SCORES_IN_PAGE})(${JSON.stringify({ query, ranking })})`), quoted);
 }
 
 type RawResult = { url: string; content: string; subs: Array<{ url: string; title?: string; locations: number[]; weighted_locations: Array<{ weight: number; location: number }> }> };

@@ -19,7 +19,13 @@
  * A word the answering page does not use, but other pages do, is search-relax.ts's part.
  */
 
-const STOP_WORDS = new Set(['a', 'an', 'the', 'is', 'are', 'was', 'be', 'do', 'does', 'did', 'to', 'of', 'for', 'on', 'in', 'at', 'my', 'our', 'i', 'we', 'how', 'what', 'why', 'when', 'where', 'can', 'it', 'its', 'this', 'that', 'with', 'from', 'up', 'and', 'or']);
+const STOP_WORDS = new Set([
+	'a', 'an', 'the', 'is', 'are', 'was', 'be', 'do', 'does', 'did', 'to', 'of', 'for', 'on', 'in', 'at', 'my', 'our', 'i', 'we', 'how', 'what', 'why', 'when', 'where', 'can', 'it', 'its', 'this', 'that', 'with', 'from', 'up', 'and', 'or',
+	// The rest of a question's frame: modal verbs, the other wh-words and the pronouns a reader asks
+	// with. A page answers "when should I write an ADR" under *When to write an ADR*; "should" is
+	// on pages that say what one should do, and kept the home page first.
+	'should', 'must', 'would', 'could', 'will', 'shall', 'might', 'which', 'who', 'whom', 'whose', 'me', 'you', 'your', 'us', 'there', 'if',
+]);
 
 /**
  * Optimal string alignment distance (Levenshtein plus adjacent transposition), with an early exit

@@ -26,8 +26,8 @@ export const searchRanking = {
 	termSaturation: 2,
 	termSimilarity: 9,
 	diacriticSimilarity: 0.8,
-	metaWeights: { title: 5, headings: 3, keywords: 3, alerts: 5 },
+	metaWeights: { title: 5, headings: 3, keywords: 3, alerts: 5, symptoms: 2 },
 };
 
 /** The meta fields that only rank (see above): never shown on a result card. */
-export const SEARCH_ONLY_META = ['headings', 'keywords', 'alerts'] as const;
+export const SEARCH_ONLY_META = ['headings', 'keywords', 'alerts', 'symptoms'] as const;

@@ -6,15 +6,18 @@
  * the reader with a page that mentions all the words in passing, or with nothing.
  *
  * The rule, shared by the search dialog (src/lib/search-ui.ts) and the search evaluation
- * (scripts/search/eval.ts): when fewer pages than a screenful ({@link ENOUGH}) hold every word, the
- * query is searched again without each of its words, then without each two of them
- * ({@link MOST_DROPPED}), and the query whose best page scores highest, each dropped word costing a
- * factor {@link MARGIN}, replaces it. Scores of queries that share words are comparable in Pagefind
+ * (scripts/search/eval.ts): the query is searched again without each of its words, then without each
+ * two of them ({@link MOST_DROPPED}), and the query whose best page scores highest, each dropped word
+ * costing a factor {@link MARGIN}, replaces it. Scores of queries that share words are comparable in Pagefind
  * (a sum over the words a page holds, plus its metadata bonus), so a page missing a word wins only
  * where it matches the others far better — by its title, headings or keywords — than the pages that
- * hold them all. A query that finds nothing goes on a word shorter until one finds something. A query
- * that finds a screenful is left as it is: its words do co-occur, and the ranking tuned for it stands.
- * So is a query the best page quotes word for word (`quoted`, search-results.ts `sectionEvidence`): a pasted
+ * hold them all. A query that finds nothing goes on a word shorter until one finds something.
+ * Every query is tried so, however many pages hold all its words: until the fourth round only a query
+ * that fewer than five pages answered was, and a question's frame then decided whether its answer was
+ * found ("what should I do when a node goes NotReady" found Stateful Pod on a Lost Node as
+ * "node NotReady" only because "should" left too few pages; five weak pages holding "node goes
+ * notready" all passed as a screenful). MARGIN alone keeps a query whose words co-occur on its answer.
+ * A query the best page quotes word for word is left as it is (`quoted`, search-results.ts `sectionEvidence`): a pasted
  * error the page quotes ("Error acquiring the state lock") is answered there, however well a page
  * holding three of its words in its keywords scores without the fourth.
  *
@@ -29,9 +32,6 @@
 
 /** Pagefind's result list for a query, best first: only the scores are needed. */
 export type ScoreSearch = (query: string) => Promise<Array<{ score: number }>>;
-
-/** A screenful of results: the evaluation reads five, the dialog shows five before "Load more". */
-export const ENOUGH = 5;
 
 /**
  * How much better the best page without a word must score than the best page with all of them, for
@@ -59,10 +59,10 @@ export type QuotedSearch = (query: string) => Promise<boolean>;
 /** A word copied rather than typed: never dropped while the query finds something (see above). */
 export const isIdentifier = (word: string) => /[\d_.:-]/.test(word);
 
-export async function relaxQuery(query: string, search: ScoreSearch, enough = ENOUGH, quoted: QuotedSearch = async () => false): Promise<string> {
+export async function relaxQuery(query: string, search: ScoreSearch, quoted: QuotedSearch = async () => false): Promise<string> {
 	const words = query.split(' ').filter(Boolean);
 	const found = await search(words.join(' '));
-	if (found.length >= enough || (found.length > 0 && (await quoted(query)))) return query;
+	if (found.length > 0 && (await quoted(query))) return query;
 	let best = { words, score: found.length > 0 ? found[0]!.score : 0 };
 	let round = new Map([[query, words]]);
 	for (let drops = 1; drops < words.length; drops++) {

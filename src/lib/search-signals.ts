@@ -20,16 +20,18 @@ export const isRetired = (status: string | undefined): boolean => status === 'de
  *  - Section headings are the `##` and `###` ones (deeper ones are steps within a section), less the
  *    five every runbook must have: "Rollback", on every runbook, says nothing about any of them, and in
  *    one field with "Flux deploy key" it made Secrets Rotation "cover" *rollback deployment*.
+ *  - Symptoms are what its Symptom tables and paragraphs state (search-symptoms.ts `symptomsIn`).
  *  - A retired page gets none: src/route-data.ts leaves it out of the index (isRetired), and should a
  *    route ever index it, it must not compete with its replacement for the words its author chose.
  */
-export function searchMeta(page: { headings: Array<{ depth: number; text: string }>; keywords: string[]; alerts: string[]; status: string }): string[] {
+export function searchMeta(page: { headings: Array<{ depth: number; text: string }>; keywords: string[]; alerts: string[]; status: string; symptoms?: string[] }): string[] {
 	if (isRetired(page.status)) return [];
 	const structural = new Set<string>(RUNBOOK_SECTIONS);
 	const fields: Array<[string, string[]]> = [
 		['headings', page.headings.filter((h) => (h.depth === 2 || h.depth === 3) && !structural.has(h.text)).map((h) => h.text)],
 		['keywords', page.keywords],
 		['alerts', page.alerts],
+		['symptoms', page.symptoms ?? []],
 	];
 	return fields.filter(([, values]) => values.length > 0).map(([key, values]) => `${key}:${values.join(' · ')}`);
 }

@@ -26,30 +26,61 @@ const SYMPTOM_HEADER = /^(symptoms?|errors?|messages?|message contains|service l
 const children = (node: Parent): Element[] => node.childNodes.filter((n): n is Element => 'tagName' in n);
 const textOf = (node: DefaultTreeAdapterMap['childNode']): string => ('value' in node && node.nodeName === '#text' ? node.value : 'childNodes' in node ? node.childNodes.map(textOf).join('') : '');
 
-function weighTable(table: Element): boolean {
+/**
+ * The same, written as prose: a paragraph that opens with a bold "Symptom." (Troubleshooting Workloads'
+ * and Troubleshooting Database's sections: `**Symptom.** … the pod's events say \`Back-off restarting
+ * failed container\``). A layout is the author's choice; what the reader sees weighs the same in both.
+ */
+const SYMPTOM_LABEL = /^(symptoms?|what you see)[.:]?$/i;
+
+/** The symptom cells of a table headed *Symptom*, or none. */
+function symptomCells(table: Element): Element[] {
 	const sections = children(table);
 	const headCell = sections.find((s) => s.tagName === 'thead')?.childNodes.find((n): n is Element => 'tagName' in n && n.tagName === 'tr');
 	const first = headCell && children(headCell).find((c) => c.tagName === 'th');
-	if (!first || !SYMPTOM_HEADER.test(textOf(first).trim())) return false;
-	for (const body of sections.filter((s) => s.tagName === 'tbody')) {
-		for (const row of children(body).filter((r) => r.tagName === 'tr')) {
-			const cell = children(row).find((c) => c.tagName === 'td');
-			if (cell && !cell.attrs.some((a) => a.name === 'data-pagefind-weight')) cell.attrs.push({ name: 'data-pagefind-weight', value: String(SYMPTOM_WEIGHT) });
-		}
-	}
-	return true;
+	if (!first || !SYMPTOM_HEADER.test(textOf(first).trim())) return [];
+	return sections.filter((s) => s.tagName === 'tbody').flatMap((body) => children(body).filter((r) => r.tagName === 'tr').flatMap((row) => children(row).find((c) => c.tagName === 'td') ?? []));
 }
 
-export function withWeightedSymptoms(html: string): string {
-	if (!html.includes('<table')) return html;
-	const fragment = parseFragment(html);
-	let changed = false;
+const isSymptomParagraph = (p: Element) => {
+	const lead = children(p)[0];
+	return p.childNodes[0] === lead && lead?.tagName === 'strong' && SYMPTOM_LABEL.test(textOf(lead).trim());
+};
+
+/** Every element of the fragment that states a symptom: the first cells of Symptom tables, and Symptom paragraphs. */
+function symptomElements(fragment: Parent): Element[] {
+	const found: Element[] = [];
 	const walk = (parent: Parent) => {
 		for (const node of children(parent)) {
-			if (node.tagName === 'table') changed = weighTable(node) || changed;
+			if (node.tagName === 'table') found.push(...symptomCells(node));
+			else if (node.tagName === 'p' && isSymptomParagraph(node)) found.push(node);
 			else walk(node);
 		}
 	};
 	walk(fragment);
-	return changed ? serialize(fragment) : html;
+	return found;
+}
+
+const mayHoldSymptoms = (html: string) => html.includes('<table') || /<strong>\s*(symptom|what you see)/i.test(html);
+
+export function withWeightedSymptoms(html: string): string {
+	if (!mayHoldSymptoms(html)) return html;
+	const fragment = parseFragment(html);
+	const found = symptomElements(fragment);
+	for (const el of found) if (!el.attrs.some((a) => a.name === 'data-pagefind-weight')) el.attrs.push({ name: 'data-pagefind-weight', value: String(SYMPTOM_WEIGHT) });
+	return found.length > 0 ? serialize(fragment) : html;
+}
+
+/**
+ * The symptoms a page states, as text: its `symptoms` search field (search-signals.ts `searchMeta`).
+ * Weighted body text counts each word where it stands; a field is matched against the whole query
+ * (src/lib/search-ranking.ts), so the page whose symptoms say every word of a pasted message
+ * ("Back-off restarting failed container") outranks one whose keywords say "BackOff" and whose heading
+ * says "restarting".
+ */
+export function symptomsIn(html: string): string[] {
+	if (!mayHoldSymptoms(html)) return [];
+	return symptomElements(parseFragment(html))
+		.map((el) => textOf(el).replace(/^\s*(symptoms?|what you see)[.:]?\s*/i, '').replace(/\s+/g, ' ').trim())
+		.filter(Boolean);
 }

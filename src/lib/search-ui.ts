@@ -51,7 +51,7 @@ export function mountSearch(host: HTMLElement, state: { pending: string }): void
 			const page = first && (await first.data());
 			return !!page && pageQuotes(page.content, page.locations, q);
 		};
-		const better = await relaxQuery(query, async (q) => (await pagefind.search(q, { filters })).results, undefined, quoted);
+		const better = await relaxQuery(query, async (q) => (await pagefind.search(q, { filters })).results, quoted);
 		relaxed.set(key, better);
 		const field = host.querySelector<HTMLInputElement>('.pagefind-ui__search-input');
 		// Pagefind UI searches again when its filters change, even to the same ones; setting the input

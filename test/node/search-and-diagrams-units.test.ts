@@ -116,6 +116,7 @@ describe('alert names on their runbooks', () => {
 		];
 		expect(searchMeta({ headings, keywords: ['vault unseal', 'sealed'], alerts: [], status: 'current' })).toEqual(['headings:Checking the seal state · 1. Unseal', 'keywords:vault unseal · sealed']);
 		expect(searchMeta({ headings: [], keywords: [], alerts: ['VaultSealed'], status: 'draft' })).toEqual(['alerts:VaultSealed']);
+		expect(searchMeta({ headings: [], keywords: [], alerts: [], status: 'current', symptoms: ['Back-off restarting failed container', 'ImagePullBackOff'] })).toEqual(['symptoms:Back-off restarting failed container · ImagePullBackOff']);
 	});
 
 	it('gives a deprecated or archived page no ranking metadata', () => {

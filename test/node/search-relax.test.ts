@@ -4,10 +4,10 @@
  * word left out), and the pasted-error rewriting (src/lib/search-query.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { ENOUGH, MARGIN, relaxQuery, type ScoreSearch } from '../../src/lib/search-relax.ts';
+import { MARGIN, relaxQuery, type ScoreSearch } from '../../src/lib/search-relax.ts';
 import { makeQueryRewriter } from '../../src/lib/search-query.ts';
 import { groupSubResults, sectionEvidence } from '../../src/lib/search-results.ts';
-import { SYMPTOM_WEIGHT, withWeightedSymptoms } from '../../src/lib/search-symptoms.ts';
+import { SYMPTOM_WEIGHT, symptomsIn, withWeightedSymptoms } from '../../src/lib/search-symptoms.ts';
 
 /** Pages as word → weight; a query finds the pages holding every word, best score first. */
 function index(pages: Array<Record<string, number>>) {
@@ -42,11 +42,17 @@ describe('relaxed search query', () => {
 		expect(await relaxQuery('pgbouncer pool exhausted', search)).toBe('pgbouncer pool exhausted');
 	});
 
-	it('does not search again when a screenful of pages holds every word', async () => {
-		const pages = Array.from({ length: ENOUGH }, () => ({ rotate: 1, vault: 1, token: 1 }));
-		const { search, searched } = index([...pages, { rotate: 50, vault: 50 }]);
+	it('relaxes a query however many pages hold every word, when a page without one matches far better', async () => {
+		// "node goes notready": five pages say all three words in passing; the one about a NotReady node does not say "goes".
+		const pages = Array.from({ length: 5 }, () => ({ node: 1, goes: 1, notready: 1 }));
+		const { search } = index([...pages, { node: 10, notready: 10 }]);
+		expect(await relaxQuery('node goes notready', search)).toBe('node notready');
+	});
+
+	it('keeps a query many pages answer when no page without a word does far better', async () => {
+		const pages = Array.from({ length: 5 }, () => ({ rotate: 10, vault: 10, token: 10 }));
+		const { search } = index([...pages, { rotate: 15, vault: 15 }]);
 		expect(await relaxQuery('rotate vault token', search)).toBe('rotate vault token');
-		expect(searched).toEqual(['rotate vault token']);
 	});
 
 	it('drops a further word only when that again scores far better', async () => {
@@ -101,7 +107,7 @@ describe('relaxed search query', () => {
 			{ error: 30, state: 30, lock: 30 },
 		]);
 		expect(await relaxQuery('error acquiring state lock', search)).toBe('error state lock');
-		expect(await relaxQuery('error acquiring state lock', search, ENOUGH, async (q) => q === 'error acquiring state lock')).toBe('error acquiring state lock');
+		expect(await relaxQuery('error acquiring state lock', search, async (q) => q === 'error acquiring state lock')).toBe('error acquiring state lock');
 	});
 
 	it('keeps dropping while nothing at all is found, down to one word', async () => {
@@ -117,6 +123,11 @@ describe('pasted error lines', () => {
 	it('searches a JVM class by its name, not its package', () => {
 		expect(rewrite('java.net.UnknownHostException service name')).toBe('unknownhostexception service name');
 		expect(rewrite('org.postgresql.util.PSQLException')).toBe('psqlexception');
+	});
+
+	it("drops a question's frame: modal verbs, wh-words and pronouns", () => {
+		expect(makeQueryRewriter(null)('when should I write an ADR')).toBe('write adr');
+		expect(makeQueryRewriter(null)('who owns a page and when is it due for review')).toBe('owns page due review');
 	});
 
 	it('keeps host names and lower-case dotted words whole', () => {
@@ -213,6 +224,19 @@ describe('symptoms weighted as what readers search', () => {
 		expect(out).toContain('<td>draft</td>');
 		expect(out.match(/data-pagefind-weight/g)).toHaveLength(1);
 		expect(withWeightedSymptoms('<p>no table</p>')).toBe('<p>no table</p>');
+	});
+
+	it('weighs a paragraph that opens with a bold Symptom label as a Symptom cell, and no other paragraph', () => {
+		const html = '<h2 id="crashloopbackoff">CrashLoopBackOff</h2><p><strong>Symptom.</strong> the pod’s events say <code>Back-off restarting failed container</code>.</p><p><strong>Diagnosis.</strong> Read the logs.</p><p>A <strong>Symptom.</strong> mid-sentence</p>';
+		const out = withWeightedSymptoms(html);
+		expect(out).toContain(`<p data-pagefind-weight="${SYMPTOM_WEIGHT}"><strong>Symptom.</strong> the pod’s events say`);
+		expect(out.match(/data-pagefind-weight/g)).toHaveLength(1);
+	});
+
+	it('gives the page its symptoms as text for the symptoms search field, label left out', () => {
+		const html = '<p><strong>Symptom.</strong> the pod’s events say <code>Back-off restarting failed container</code>.</p><table><thead><tr><th>Symptom</th><th>Fix</th></tr></thead><tbody><tr><td><code>Error acquiring the state lock</code></td><td>Wait</td></tr></tbody></table><table><thead><tr><th>Value</th></tr></thead><tbody><tr><td>draft</td></tr></tbody></table>';
+		expect(symptomsIn(html)).toEqual(['the pod’s events say Back-off restarting failed container.', 'Error acquiring the state lock']);
+		expect(symptomsIn('<p>no symptoms</p>')).toEqual([]);
 	});
 });
 
