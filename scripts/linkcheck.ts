@@ -31,8 +31,8 @@ if (!existsSync(`${dist}/index.html`)) {
 	process.exit(2);
 }
 
-// The site is served from a worker thread that also de-duplicates each page's links and lists its
-// fragment ids (scripts/linkcheck/site-worker.ts): that work runs beside linkinator, not before it.
+// The site is served from worker threads that read each page for its links and fragment ids
+// (scripts/linkcheck/site-worker.ts): that work runs beside linkinator, not before it.
 const server = await startSiteServer(dist);
 const base = server.url;
 const cache = values.external ? new ExternalCache(resolve(values.cache!), Number(values['cache-hours'])) : undefined;

@@ -4,7 +4,8 @@
  * connections over them), so reading the pages for their links and ids runs on every core while
  * linkinator checks on the main thread. Each thread de-duplicates the links of the pages it serves;
  * a URL shown to linkinator once per thread is still checked once (linkinator caches it), and the
- * pages that carry a broken one are the union of what every thread remembers.
+ * pages that carry a broken one are the union of what every thread remembers. Where the platform
+ * cannot share a port, one thread serves the site.
  */
 import { once } from 'node:events';
 import { availableParallelism } from 'node:os';
@@ -37,11 +38,12 @@ function startThread(data: SiteWorkerData): Thread {
 
 /** `threads`: how many threads serve the site; by default one per core. */
 export async function startSiteServer(dist: string, threads = availableParallelism()): Promise<SiteServer> {
-	// The first thread picks a free port; the others join it there.
+	// All threads start (load their modules) at once; the first picks a free port, the others join it there.
 	const first = startThread({ dist });
-	const { url } = await first.next('ready');
-	const port = Number(new URL(url).port);
-	const others = Array.from({ length: Math.max(0, threads - 1) }, () => startThread({ dist, port }));
+	const others = Array.from({ length: Math.max(0, threads - 1) }, () => startThread({ dist, join: true }));
+	const { url, shared } = await first.next('ready');
+	if (!shared) await Promise.all(others.splice(0).map((t) => t.worker.terminate()));
+	for (const thread of others) thread.send({ type: 'listen', port: Number(new URL(url).port) });
 	await Promise.all(others.map((t) => t.next('ready')));
 	const all = [first, ...others];
 	return {

@@ -15,16 +15,16 @@ import { linkDeduper, pageDigest, readPage } from './page-digest.ts';
 
 export interface SiteWorkerData {
 	dist: string;
-	/** The port the first serving thread took, for the others to share (site-server.ts); none: pick one. */
-	port?: number;
+	/** Wait for the port the first serving thread took, to share it (site-server.ts); otherwise pick one. */
+	join?: boolean;
 }
 /** Main thread → worker. */
-export type SiteRequest = { type: 'repeats'; urls: string[] } | { type: 'close' };
+export type SiteRequest = { type: 'listen'; port: number } | { type: 'repeats'; urls: string[] } | { type: 'close' };
 /** Worker → main thread. */
-export type SiteReply = { type: 'ready'; url: string } | { type: 'repeats'; repeats: [string, string[]][] } | { type: 'closed' };
+export type SiteReply = { type: 'ready'; url: string; shared: boolean } | { type: 'repeats'; repeats: [string, string[]][] } | { type: 'closed' };
 
 const port = parentPort!;
-const { dist, port: sharedPort } = workerData as SiteWorkerData;
+const { dist, join: joins } = workerData as SiteWorkerData;
 const deduper = linkDeduper();
 // `dev`: looks each request up on disk instead of indexing the whole folder first (every thread would, for the few requests it gets).
 const files = sirv(dist, { dev: true, etag: false, extensions: ['html'] });
@@ -63,12 +63,29 @@ const server = createServer((req, res) => {
 		res.end();
 	});
 });
-await new Promise<void>((resolve) => server.listen({ port: sharedPort ?? 0, host: '127.0.0.1', reusePort: true }, resolve));
+// Messages sent before this listener is attached wait in the port's queue.
+const sharedPort = joins ? await new Promise<number>((resolve) => port.once('message', (message: SiteRequest) => resolve(message.type === 'listen' ? message.port : 0))) : 0;
+const listen = (reusePort: boolean) =>
+	new Promise<void>((resolve, reject) => {
+		server.once('error', reject).listen({ port: sharedPort, host: '127.0.0.1', reusePort }, () => {
+			server.off('error', reject);
+			resolve();
+		});
+	});
+// Where the platform has no SO_REUSEPORT (macOS, Windows), the first thread serves the site alone.
+const shared = await listen(true).then(
+	() => true,
+	(error: unknown) => {
+		if (joins) throw error;
+		return listen(false).then(() => false);
+	},
+);
 base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
 const reply = (message: SiteReply) => port.postMessage(message);
 port.on('message', (message: SiteRequest) => {
+	if (message.type === 'listen') return;
 	if (message.type === 'repeats') reply({ type: 'repeats', repeats: message.urls.map((url) => [url, deduper.repeatsOf(url)]) });
 	else void new Promise<void>((resolve) => server.close(() => resolve())).then(() => reply({ type: 'closed' }));
 });
-reply({ type: 'ready', url: base });
+reply({ type: 'ready', url: base, shared });
