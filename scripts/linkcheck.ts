@@ -33,7 +33,11 @@ if (!existsSync(`${dist}/index.html`)) {
 
 // The site is served from worker threads that read each page for its links and fragment ids
 // (scripts/linkcheck/site-worker.ts): that work runs beside linkinator, not before it.
-const server = await startSiteServer(dist);
+const server = await startSiteServer(dist).catch((error: unknown) => {
+	// E.g. linkinator installed without its patch (page-digest.ts): one sentence, not a stack trace.
+	console.error(`linkcheck: ${error instanceof Error ? error.message : String(error)}`);
+	process.exit(2);
+});
 const base = server.url;
 const cache = values.external ? new ExternalCache(resolve(values.cache!), Number(values['cache-hours'])) : undefined;
 const started = performance.now();
