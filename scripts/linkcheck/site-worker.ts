@@ -5,7 +5,7 @@
  * Anything else (a file linkinator is not told to skip, files-on-disk.ts; a folder without its slash)
  * is served by sirv as the site's host would, and a missing file is a 404.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, normalize } from 'node:path';
@@ -30,8 +30,20 @@ const deduper = linkDeduper();
 const files = sirv(dist, { dev: true, etag: false, extensions: ['html'] });
 let base = '';
 
-async function page(file: string, path: string, search: string): Promise<string> {
-	const html = await readFile(file);
+/**
+ * The page's bytes, or undefined when there is no such file (missing, or a folder): read in one
+ * synchronous call, without a stat first: this thread does nothing else meanwhile, and each page is
+ * read once (through the promise API, with a stat first, its syscalls were ~7 % of this thread's samples).
+ */
+function readHtml(file: string): Buffer | undefined {
+	try {
+		return readFileSync(file);
+	} catch {
+		return undefined;
+	}
+}
+
+async function digest(html: Buffer, path: string, search: string): Promise<string> {
 	const { links, ids } = await readPage(html, `${base}${path}${search}`);
 	return pageDigest(html, ids, deduper.keep(links, path));
 }
@@ -46,9 +58,9 @@ const server = createServer((req, res) => {
 			path = undefined; // Malformed: left to sirv, as before.
 		}
 		const file = path === undefined ? undefined : normalize(join(dist, path.endsWith('/') ? `${path}index.html` : path));
-		const found = file?.startsWith(dist) ? await stat(file).catch(() => undefined) : undefined;
-		if (found?.isFile() && path !== undefined && file?.endsWith('.html')) {
-			const body = await page(file, path, query === undefined ? '' : `?${query}`);
+		const html = path !== undefined && file?.startsWith(dist) && file.endsWith('.html') ? readHtml(file) : undefined;
+		if (html && path !== undefined) {
+			const body = await digest(html, path, query === undefined ? '' : `?${query}`);
 			res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(body);
 			return;
 		}
@@ -57,7 +69,7 @@ const server = createServer((req, res) => {
 			res.end('Not found');
 		});
 	})().catch((error: unknown) => {
-		// Never expected (the file was just found); linkinator then reports the link broken (HTTP 500) and the reason is here.
+		// Never expected (the file was just read); linkinator then reports the link broken (HTTP 500) and the reason is here.
 		console.error(`linkcheck: serving ${req.url}: ${error instanceof Error ? error.message : String(error)}`);
 		if (!res.headersSent) res.statusCode = 500;
 		res.end();
