@@ -8,10 +8,10 @@ import { parseArgs } from 'node:util';
 import type { LinkResult } from 'linkinator';
 import { DOCS_DIR, OUT_DIR } from '../src/lib/site-config.ts';
 import { ExternalCache } from './linkcheck/external-cache.ts';
+import { filesOnDisk } from './linkcheck/files-on-disk.ts';
 import { LeanLinkChecker } from './linkcheck/lean-checker.ts';
 import { brokenLinks, formatBroken } from './linkcheck/report.ts';
 import { startSiteServer } from './linkcheck/site-server.ts';
-import { sourceIndex } from './linkcheck/sources.ts';
 
 const { values } = parseArgs({
 	options: {
@@ -31,12 +31,17 @@ if (!existsSync(`${dist}/index.html`)) {
 	process.exit(2);
 }
 
-// The site is served from a worker thread that also de-duplicates each page's links and lists its
-// fragment ids (scripts/linkcheck/site-worker.ts): that work runs beside linkinator, not before it.
-const server = await startSiteServer(dist);
+// The site is served from worker threads that read each page for its links and fragment ids
+// (scripts/linkcheck/site-worker.ts): that work runs beside linkinator, not before it.
+const server = await startSiteServer(dist).catch((error: unknown) => {
+	// E.g. linkinator installed without its patch (page-digest.ts): one sentence, not a stack trace.
+	console.error(`linkcheck: ${error instanceof Error ? error.message : String(error)}`);
+	process.exit(2);
+});
 const base = server.url;
 const cache = values.external ? new ExternalCache(resolve(values.cache!), Number(values['cache-hours'])) : undefined;
 const started = performance.now();
+const onDisk = filesOnDisk(dist, base);
 const checker = new LeanLinkChecker();
 let pages = 0;
 checker.on('pagestart', () => pages++);
@@ -56,17 +61,21 @@ try {
 		retryErrors: true,
 		retryErrorsCount: 2,
 		retryErrorsJitter: 1000,
-		// Internal links always; external ones only with --external, minus those the cache says are fresh.
-		linksToSkip: async (link) => !link.startsWith(base) && (!values.external || cache!.isFresh(link)),
+		// Internal links always, but a file that holds no links and is there is checked on disk (files-on-disk.ts);
+		// external ones only with --external, minus those the cache says are fresh.
+		linksToSkip: async (link) => (link.startsWith(base) ? onDisk.has(link) : !values.external || cache!.isFresh(link)),
 	});
 	if (cache) {
 		for (const r of links) if (!r.url.startsWith(base) && r.state === 'OK') cache.recordOk(r.url, r.status ?? 200);
 		cache.save();
 	}
-	const repeats = await server.repeatsOf([...new Set(links.filter((l) => l.state === 'BROKEN').map((l) => l.url))]);
-	const broken = brokenLinks(links, base, sourceIndex(resolve(values.docs!)), (url) => repeats.get(url) ?? []);
+	// The source tree is read only to name the file behind a broken link: on a clean site it is not loaded at all.
+	const brokenResults = links.filter((l) => l.state === 'BROKEN');
+	const repeats = await server.repeatsOf([...new Set(brokenResults.map((l) => l.url))]);
+	const sourceOf = brokenResults.length === 0 ? () => undefined : (await import('./linkcheck/sources.ts')).sourceIndex(resolve(values.docs!));
+	const broken = brokenLinks(brokenResults, base, sourceOf, (url) => repeats.get(url) ?? []);
 	for (const b of broken) console.log(formatBroken(b));
-	const checked = new Set(links.filter((l) => l.state !== 'SKIPPED').map((l) => l.url)).size;
+	const checked = new Set([...links.filter((l) => l.state !== 'SKIPPED').map((l) => l.url), ...onDisk.found]).size;
 	console.error(`linkcheck: ${pages} pages, ${checked} distinct links checked in ${((performance.now() - started) / 1000).toFixed(1)} s: ${broken.length} broken`);
 	process.exitCode = broken.length > 0 ? 1 : 0;
 } finally {

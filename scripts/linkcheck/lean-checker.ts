@@ -4,8 +4,8 @@
  * every result are its own; only how it remembers "this page links to a URL checked already" changes.
  *
  * Each further occurrence of an already-checked URL on a new page (every page's same-page
- * `#anchor`s, every cross-page `page#anchor`: ~15 a page, since links with a fragment cannot be
- * de-duplicated in the HTML, see dedupe-links.ts) makes linkinator 8 queue a "reuse" job that runs
+ * `#anchor`s, every cross-page `page#anchor`: ~15 a page, since a link with a fragment is shown
+ * on every page that carries it, see page-digest.ts) makes linkinator 8 queue a "reuse" job that runs
  * `results.find((r) => r.url === mapUrl(url))` over every result so far, only to repeat the result
  * for this page if it was BROKEN. That is pages × 15 jobs, each scanning a list as long as the site,
  * all through a queue whose every step shifts and rescans an array as long as itself: `node

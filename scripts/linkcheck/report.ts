@@ -11,7 +11,7 @@ export interface BrokenLink {
 
 /**
  * Linkinator results → broken links, one per (page, link), sorted for a stable report. `repeatsOf`
- * names the further pages that carry a link linkinator was shown only once (see dedupe-links.ts).
+ * names the further pages that carry a link linkinator was shown only once (see page-digest.ts).
  */
 export function brokenLinks(results: LinkResult[], base: string, sourceOf: (page: string) => string | undefined, repeatsOf: (url: string) => string[] = () => []): BrokenLink[] {
 	const strip = (url: string) => (url.startsWith(base) ? url.slice(base.length) || '/' : url);

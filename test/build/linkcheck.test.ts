@@ -32,6 +32,24 @@ describe('npm run linkcheck', () => {
 		expect(result.stderr).toMatch(/: 3 broken$/m);
 		expect(result.status).toBe(1);
 	});
+
+	it('reports a missing script, a missing stylesheet and a malformed %-escape, and keeps serving the site', () => {
+		const planted = join(TMP, 'linkcheck-planted-assets');
+		rmSync(planted, { recursive: true, force: true });
+		cpSync(FIXTURE_DIST, planted, { recursive: true });
+		const pageFile = join(planted, 'ops/restart-runbook/index.html');
+		const html = readFileSync(pageFile, 'utf8');
+		writeFileSync(pageFile, html.replace('<h2 id="rollback"', '<p><script src="/_astro/missing.js"></script><link rel="stylesheet" href="/_astro/missing.css"><a href="%zz">odd</a></p><h2 id="rollback"'));
+
+		const result = run('node', ['scripts/linkcheck.ts', '--dist', planted, '--docs', FIXTURE_DOCS]);
+		expect(result.stdout.trim().split('\n')).toEqual([
+			'/ops/restart-runbook/  broken-link  /_astro/missing.css (HTTP 404)  [source: test/fixtures/site/ops/restart-runbook.mdx]',
+			'/ops/restart-runbook/  broken-link  /_astro/missing.js (HTTP 404)  [source: test/fixtures/site/ops/restart-runbook.mdx]',
+			'/ops/restart-runbook/  broken-link  /ops/restart-runbook/%zz (HTTP 404)  [source: test/fixtures/site/ops/restart-runbook.mdx]',
+		]);
+		expect(result.stderr).toMatch(/: 3 broken$/m);
+		expect(result.status).toBe(1);
+	});
 });
 
 describe('npm run linkcheck on the real site', () => {
