@@ -6,7 +6,7 @@
  * svgo does the generic part with plugins that keep what a reader sees and the page relies on: no id
  * renamed (the page makes ids unique per figure, `aria-labelledby` names the title), no style inlined
  * (the theme colours are custom properties, scripts/lib/mermaid-merge.ts), title and desc kept.
- * Three passes svgo has no plugin for are written here, each removing only what nothing can use.
+ * Four passes svgo has no plugin for are written here, each removing only what nothing can use.
  */
 import { optimize, type CustomPlugin, type XastChild, type XastElement, type XastParent, type XastRoot } from 'svgo';
 
@@ -68,6 +68,17 @@ const removeUnstyledData: CustomPlugin = {
 	},
 };
 
+/** A class named twice in one attribute (mermaid writes each edge's four classes twice over). */
+const dedupeClasses: CustomPlugin = {
+	name: 'dedupeClasses',
+	fn: (root) => {
+		walk(root, (el) => {
+			if (el.attributes.class) el.attributes.class = [...new Set(el.attributes.class.split(/\s+/).filter(Boolean))].join(' ');
+		});
+		return null;
+	},
+};
+
 /** Theme custom properties (`--mmd-N`) whose last use the stylesheet minifier removed. */
 const removeUnusedThemeProperties: CustomPlugin = {
 	name: 'removeUnusedThemeProperties',
@@ -103,6 +114,7 @@ function compact(svg: string): string {
 			removeUnusedThemeProperties,
 			removeUnstyledData,
 			removeUnreferenced,
+			dedupeClasses,
 			'removeUselessDefs',
 			// Not cleanupNumericValues/convertPathData: rounding the coordinates saved ~5 % more (322 against
 			// 340 KB over the real docs' 16 diagrams) but moved edges by a tenth of a pixel, and Chromium then

@@ -56,11 +56,14 @@ const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
 /**
  * The figure's new content: the diagram's one SVG (or, for a diagram that did not merge, the light and
  * the dark one, the page's CSS showing the theme's), then the source under a disclosure. Ids inside an
- * SVG carry the diagram key and an index, so two copies of one diagram on a page never share an id;
+ * SVG carry the diagram's index on the page, so two copies of one diagram never share an id;
  * `data-pagefind-ignore` keeps the labels out of search (the source below is indexed, as before).
  */
 function staticFigure(rendered: RenderedDiagram, key: string, index: number, source: string): string {
-	const id = (svg: string) => svg.replaceAll(`mmd-${key}`, `mmd-${key}-${index}`);
+	// The index alone makes the ids unique on the page; six characters of the key keep them apart from
+	// a heading's slug. The whole key, 20 characters in each of the ~40+ ids and selectors of a small
+	// flowchart, was ~0.6 KB of every diagram.
+	const id = (svg: string) => svg.replaceAll(`mmd-${key}`, `mmd-${key.slice(0, 6)}-${index}`);
 	const svgs =
 		'svg' in rendered
 			? `<div class="mermaid-svg" data-pagefind-ignore>${id(rendered.svg)}</div>`

@@ -77,7 +77,7 @@ describe('fixture site build', () => {
 		expect(html).toMatch(/<div class="mermaid-svg" data-pagefind-ignore=""><svg [^>]*role="img"/);
 		expect(html.match(/<svg [^>]*role="img"/g)).toHaveLength(1);
 		expect(html).not.toContain('data-mermaid-theme');
-		expect(html).toMatch(/:root\[data-theme=dark\] #mmd-[0-9a-f]{20}-0\{--mmd-\d+:/);
+		expect(html).toMatch(/:root\[data-theme=dark\] #mmd-[0-9a-f]{6}-0\{--mmd-\d+:/);
 		expect(html).toContain('<details class="mermaid-source-toggle"><summary>Diagram source</summary><code>flowchart LR\n  A[Restart] --&gt; B[Verify]</code></details></figure>');
 		expect(html).not.toContain('data-mermaid-loader');
 	});

@@ -17,7 +17,7 @@ const render = (theme: 'light' | 'dark', over: { text?: string; width?: string; 
 		(theme === 'dark' ? `<linearGradient id="${id}-gradient"><stop offset="0%" stop-color="#cccccc"></stop></linearGradient>` : '') +
 		`<g class="node" data-look="neo" data-points="W3sieCI6MX1d" data-id="A"><rect width="${over.width ?? '10'}" height="5" style="fill:${c.inline};stroke-width:1px"></rect><text>${over.text ?? 'Restart'}</text></g>` +
 		`<line id="${actor}" x1="1" class="actor-line"></line><use href="#${actor}"></use>` +
-		`<path class="flowchart-link" marker-end="url(#${id}_pointEnd)" d="M 1.123456789 2.5 L 3 4"></path>` +
+		`<path class="flowchart-link edge-solid flowchart-link" marker-end="url(#${id}_pointEnd)" d="M 1.123456789 2.5 L 3 4"></path>` +
 		(over.extra ?? '') +
 		`</svg>`
 	);
@@ -57,7 +57,7 @@ describe('a compact SVG (compactSvg)', () => {
 	const merged = mergeThemes(render('light'), render('dark'), ids) as { svg: string };
 	const svg = compactSvg(merged.svg);
 
-	it('drops what nothing draws with: unreferenced markers and filters, unselected data-*, unmatched rules and their properties', () => {
+	it('drops what nothing draws with: unreferenced markers and filters, unselected data-*, unmatched rules and their properties, repeated classes', () => {
 		expect(svg).toContain('<marker id="mmd-k_pointEnd"');
 		expect(svg).not.toContain('circleEnd');
 		expect(svg).not.toContain('drop-shadow');
@@ -77,7 +77,7 @@ describe('a compact SVG (compactSvg)', () => {
 		expect(svg).toContain('<title id="mmd-k-title">Flowchart (its source follows)</title>');
 		expect(svg).toContain('<text>Restart</text>');
 		expect(svg).toContain(':root[data-theme=dark] #mmd-k{');
-		expect(svg).toContain('marker-end="url(#mmd-k_pointEnd)"');
+		expect(svg).toContain('<path class="flowchart-link edge-solid" marker-end="url(#mmd-k_pointEnd)"');
 	});
 
 	it('leaves an SVG that is not XML as it is', () => {
