@@ -7,8 +7,11 @@
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
 import { cacheFile, diagramKey, MERMAID_CACHE_DIR, type RenderedDiagram } from '../../src/lib/mermaid-svg.ts';
+import { compactSvg } from './mermaid-compact.ts';
+import { mergeThemes } from './mermaid-merge.ts';
 
 const MERMAID_JS = join(dirname(createRequire(import.meta.url).resolve('mermaid/package.json')), 'dist/mermaid.min.js');
 
@@ -20,6 +23,8 @@ export interface DiagramSource {
 
 export interface RenderReport {
 	rendered: Array<{ where: string; ms: number }>;
+	/** Diagrams whose two renders could not merge into one SVG, so their pages carry both, and why. */
+	separate: Array<{ where: string; reason: string }>;
 	cached: number;
 	/** Wall time including the browser start, ms. */
 	totalMs: number;
@@ -72,6 +77,33 @@ export function uncached(diagrams: DiagramSource[], dir = MERMAID_CACHE_DIR): Di
 	});
 }
 
+/** A page of the browser with mermaid loaded, ready for `renderThemes`. */
+export async function mermaidPage(browser: Browser): Promise<Page> {
+	const page = await browser.newPage();
+	await page.setContent('<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>');
+	await page.addScriptTag({ path: MERMAID_JS });
+	return page;
+}
+
+/** One diagram as mermaid draws it in each theme, as it comes from mermaid (ids `mmd-<key>-light|dark`). */
+export async function renderThemes(page: Page, d: DiagramSource, key: string): Promise<{ light: string; dark: string }> {
+	const variant = (theme: 'default' | 'dark'): Promise<string> =>
+		page.evaluate<string>(`(${RENDER_IN_PAGE})(${JSON.stringify({ source: d.source, id: `mmd-${key}-${theme === 'dark' ? 'dark' : 'light'}`, theme })})`).catch((error: Error) => {
+			throw new DiagramError(`${d.where}: mermaid could not render this diagram: ${error.message.replace(/^page\.evaluate: (Error: )?/, '').split('\n')[0]}`);
+		});
+	return { light: await variant('default'), dark: await variant('dark') };
+}
+
+/**
+ * What the page gets: one SVG whose colours follow the theme where the renders differ only in values
+ * (scripts/lib/mermaid-merge.ts), else both; compacted either way (scripts/lib/mermaid-compact.ts).
+ */
+export function pageSvgs(light: string, dark: string, key: string): { svgs: { svg: string } | { light: string; dark: string }; separate?: string } {
+	const merged = mergeThemes(light, dark, { light: `mmd-${key}-light`, dark: `mmd-${key}-dark`, id: `mmd-${key}` });
+	if ('svg' in merged) return { svgs: { svg: compactSvg(merged.svg) } };
+	return { svgs: { light: compactSvg(light), dark: compactSvg(dark) }, separate: merged.reason };
+}
+
 /** Renders every diagram not in the cache; throws DiagramError naming the diagram that failed. */
 export async function renderDiagrams(diagrams: DiagramSource[], dir = MERMAID_CACHE_DIR): Promise<RenderReport> {
 	const start = performance.now();
@@ -83,24 +115,19 @@ export async function renderDiagrams(diagrams: DiagramSource[], dir = MERMAID_CA
 		if (existsSync(cacheFile(key, dir))) cached++;
 		else todo.set(key, d);
 	}
-	const report: RenderReport = { rendered: [], cached, totalMs: 0 };
+	const report: RenderReport = { rendered: [], separate: [], cached, totalMs: 0 };
 	if (todo.size === 0) return { ...report, totalMs: performance.now() - start };
 	mkdirSync(dir, { recursive: true });
 	const browser = await launchChromium();
 	try {
-		const page = await browser.newPage();
-		await page.setContent('<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>');
-		await page.addScriptTag({ path: MERMAID_JS });
+		const page = await mermaidPage(browser);
 		for (const [key, d] of todo) {
 			const t = performance.now();
-			const variant = (theme: 'default' | 'dark'): Promise<string> =>
-				page.evaluate<string>(`(${RENDER_IN_PAGE})(${JSON.stringify({ source: d.source, id: `mmd-${key}-${theme === 'dark' ? 'dark' : 'light'}`, theme })})`).catch((error: Error) => {
-					throw new DiagramError(`${d.where}: mermaid could not render this diagram: ${error.message.replace(/^page\.evaluate: (Error: )?/, '').split('\n')[0]}`);
-				});
-			const light = await variant('default');
-			const dark = await variant('dark');
+			const { light, dark } = await renderThemes(page, d, key);
+			const { svgs, separate } = pageSvgs(light, dark, key);
+			if (separate) report.separate.push({ where: d.where, reason: separate });
 			const ms = Math.round(performance.now() - t);
-			const entry: RenderedDiagram = { light, dark, ms };
+			const entry: RenderedDiagram = { ...svgs, ms };
 			// Written whole or not at all, so an interrupted build never leaves half an entry.
 			const file = cacheFile(key, dir);
 			writeFileSync(`${file}.tmp`, JSON.stringify(entry));

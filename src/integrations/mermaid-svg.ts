@@ -59,6 +59,8 @@ export default function mermaidSvg(docsDir: string): AstroIntegration {
 					const times = report.rendered.map((r) => r.ms);
 					const each = times.length ? `, ${Math.min(...times)}–${Math.max(...times)} ms per diagram (light + dark)` : '';
 					logger.info(`${diagrams.length} diagrams: ${report.rendered.length} rendered to SVG, ${report.cached} from the cache, in ${(report.totalMs / 1000).toFixed(1)} s${each}`);
+					// Not an error (the page still shows the right one), but it doubles the diagram's weight.
+					for (const s of report.separate) logger.warn(`${s.where}: light and dark renders differ beyond colours (${s.reason}); the page carries both SVGs`);
 					if (process.env.MERMAID_REPORT) for (const r of report.rendered) logger.info(`  ${r.ms} ms  ${r.where}`);
 				} catch (error) {
 					if (error instanceof DiagramError) throw new Error(error.message);

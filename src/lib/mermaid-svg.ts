@@ -1,8 +1,8 @@
 /**
  * Diagrams as SVG at build time, the page side: where a page's mermaid placeholder figure (see
  * src/plugins/mermaid.ts) has an SVG pair in the render cache (written before the pages by
- * src/integrations/mermaid-svg.ts), the figure gets both SVGs — light and dark, switched by Starlight's
- * `data-theme` in CSS — and keeps the source under a disclosure. A figure with no SVG is left for the
+ * src/integrations/mermaid-svg.ts), the figure gets its SVG — one, whose colours follow Starlight's
+ * `data-theme` — and keeps the source under a disclosure. A figure with no SVG is left for the
  * client loader, and the caller ships it only then.
  */
 import { createHash } from 'node:crypto';
@@ -20,7 +20,7 @@ export const MERMAID_VERSION = (createRequire(import.meta.url)('mermaid/package.
  * Bumped when the render settings (scripts/lib/mermaid-render.ts) change, so cached SVGs made with
  * the old settings are not reused.
  */
-export const RENDER_SETTINGS_VERSION = 2;
+export const RENDER_SETTINGS_VERSION = 3;
 
 /**
  * Shared by every build on this machine (the site, the fixture tree, the benchmark): an entry is
@@ -28,12 +28,14 @@ export const RENDER_SETTINGS_VERSION = 2;
  */
 export const MERMAID_CACHE_DIR = resolve(process.env.MERMAID_CACHE_DIR ?? 'node_modules/.cache/neotool-mermaid-svg');
 
-export interface RenderedDiagram {
-	light: string;
-	dark: string;
+/**
+ * A cache entry: one SVG whose colours follow the site's theme (scripts/lib/mermaid-merge.ts), or, for
+ * a diagram whose light and dark renders differ in more than colours, both.
+ */
+export type RenderedDiagram = {
 	/** Milliseconds both variants took to render, when they were rendered. */
 	ms: number;
-}
+} & ({ svg: string } | { light: string; dark: string });
 
 /** Trailing whitespace aside (the page's copy of the source ends with the code block's newline). */
 export const diagramKey = (source: string) =>
@@ -52,17 +54,22 @@ const attr = (el: Element, name: string) => el.attrs.find((a) => a.name === name
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
- * The figure's new content. Ids inside each SVG carry the diagram key and an index, so two copies of
- * one diagram on a page never share an id; `data-pagefind-ignore` keeps the labels out of search twice
- * over (the source below is indexed, as before).
+ * The figure's new content: the diagram's one SVG (or, for a diagram that did not merge, the light and
+ * the dark one, the page's CSS showing the theme's), then the source under a disclosure. Ids inside an
+ * SVG carry the diagram's index on the page, so two copies of one diagram never share an id;
+ * `data-pagefind-ignore` keeps the labels out of search (the source below is indexed, as before).
  */
 function staticFigure(rendered: RenderedDiagram, key: string, index: number, source: string): string {
-	const id = (svg: string) => svg.replaceAll(`mmd-${key}`, `mmd-${key}-${index}`);
-	return (
-		`<div class="mermaid-svg" data-mermaid-theme="light" data-pagefind-ignore>${id(rendered.light)}</div>` +
-		`<div class="mermaid-svg" data-mermaid-theme="dark" data-pagefind-ignore>${id(rendered.dark)}</div>` +
-		`<details class="mermaid-source-toggle"><summary>Diagram source</summary><code>${escapeHtml(source.trimEnd())}</code></details>`
-	);
+	// The index alone makes the ids unique on the page; six characters of the key keep them apart from
+	// a heading's slug. The whole key, 20 characters in each of the ~40+ ids and selectors of a small
+	// flowchart, was ~0.6 KB of every diagram.
+	const id = (svg: string) => svg.replaceAll(`mmd-${key}`, `mmd-${key.slice(0, 6)}-${index}`);
+	const svgs =
+		'svg' in rendered
+			? `<div class="mermaid-svg" data-pagefind-ignore>${id(rendered.svg)}</div>`
+			: `<div class="mermaid-svg" data-mermaid-theme="light" data-pagefind-ignore>${id(rendered.light)}</div>` +
+				`<div class="mermaid-svg" data-mermaid-theme="dark" data-pagefind-ignore>${id(rendered.dark)}</div>`;
+	return svgs + `<details class="mermaid-source-toggle"><summary>Diagram source</summary><code>${escapeHtml(source.trimEnd())}</code></details>`;
 }
 
 export interface StaticDiagrams {

@@ -35,15 +35,32 @@ describe('search (Pagefind through Starlight)', () => {
 });
 
 describe('mermaid diagrams (SVG at build time)', () => {
-	const visibleSvg = (page: Page) => page.locator('figure[data-mermaid-static] .mermaid-svg:visible svg');
+	const svgOf = (page: Page) => page.locator('figure[data-mermaid-static] .mermaid-svg svg');
+	/** What Chromium paints a node's box and an edge with, computed: the theme's colours or not. */
+	const paint = (page: Page) =>
+		svgOf(page).evaluate((svg) => {
+			const node = getComputedStyle(svg.querySelector('.node rect, .node polygon')!);
+			const edge = getComputedStyle(svg.querySelector('.flowchart-link')!);
+			return { nodeFill: node.fill, nodeStroke: node.stroke, edgeStroke: edge.stroke };
+		});
+	// mermaid's own theme colours (its "default" and "dark" themes), as the renders drew them.
+	const expected = {
+		light: { nodeFill: 'rgb(236, 236, 255)', nodeStroke: 'rgb(147, 112, 219)', edgeStroke: 'rgb(51, 51, 51)' },
+		dark: { nodeFill: 'rgb(31, 32, 32)', nodeStroke: 'url("#mmd-', edgeStroke: 'rgb(211, 211, 211)' },
+	};
 
 	for (const theme of ['light', 'dark'] as const) {
-		it(`show the ${theme} SVG in the ${theme} theme, an image named for readers, with its text selectable`, async () => {
+		it(`draw one SVG in the ${theme} theme's colours, an image named for readers, with its text selectable`, async () => {
 			const page = await open('/ops/restart-runbook/', theme);
-			expect(await page.locator('figure[data-mermaid-static] .mermaid-svg').count()).toBe(2);
-			const svg = visibleSvg(page);
+			// One SVG for the one diagram, in either theme: never a light and a dark copy again.
+			expect(await page.locator('figure[data-mermaid-static] .mermaid-svg').count()).toBe(1);
+			const svg = svgOf(page);
 			expect(await svg.count()).toBe(1);
-			expect(await svg.evaluate((el) => el.closest('.mermaid-svg')!.getAttribute('data-mermaid-theme'))).toBe(theme);
+			expect(await svg.isVisible()).toBe(true);
+			const colours = await paint(page);
+			expect(colours.nodeFill).toBe(expected[theme].nodeFill);
+			expect(colours.nodeStroke.startsWith(expected[theme].nodeStroke)).toBe(true);
+			expect(colours.edgeStroke).toBe(expected[theme].edgeStroke);
 			expect(await svg.getAttribute('role')).toBe('img');
 			const title = await svg.evaluate((el) => document.getElementById(el.getAttribute('aria-labelledby')!)?.textContent);
 			expect(title).toBeTruthy();
@@ -52,14 +69,15 @@ describe('mermaid diagrams (SVG at build time)', () => {
 		});
 	}
 
-	it('follow the theme toggle', async () => {
+	it('follow the theme toggle: the painted colours change with it', async () => {
 		const page = await open('/ops/restart-runbook/', 'light');
-		const theme = () => visibleSvg(page).evaluate((el) => el.closest('.mermaid-svg')!.getAttribute('data-mermaid-theme'));
-		expect(await theme()).toBe('light');
+		const nodeFill = async () => (await paint(page)).nodeFill;
+		expect(await nodeFill()).toBe(expected.light.nodeFill);
 		await page.selectOption('starlight-theme-select select >> nth=0', 'dark');
-		expect(await theme()).toBe('dark');
+		expect(await nodeFill()).toBe(expected.dark.nodeFill);
+		expect((await paint(page)).edgeStroke).toBe(expected.dark.edgeStroke);
 		await page.selectOption('starlight-theme-select select >> nth=0', 'light');
-		expect(await theme()).toBe('light');
+		expect(await nodeFill()).toBe(expected.light.nodeFill);
 	});
 
 	it('are in the page without JavaScript, the source beside them', async () => {
@@ -67,7 +85,7 @@ describe('mermaid diagrams (SVG at build time)', () => {
 		await page.route('**/*.js', (route) => route.abort());
 		await page.route('**/*.mjs', (route) => route.abort());
 		await page.goto(`${site.url}/ops/restart-runbook/`);
-		expect(await page.locator('figure[data-mermaid-static] .mermaid-svg svg').count()).toBe(2);
+		expect(await page.locator('figure[data-mermaid-static] .mermaid-svg svg').count()).toBe(1);
 		expect(await page.locator('figure[data-mermaid-static] details code').textContent()).toContain('A[Restart] --> B[Verify]');
 		await page.close();
 	});

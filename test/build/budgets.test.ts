@@ -11,9 +11,9 @@ const htmlFiles = (dir: string) => readdirSync(dir, { recursive: true }).map(Str
 
 describe('page weight budgets (real site)', () => {
 	// What a reader waits for is what the server sends: nginx gzips HTML (deploy/nginx), and a diagram
-	// page carries its SVG twice (light and dark, ~33 KB each raw, ~5 KB gzipped) instead of ~0.9 MB of
-	// mermaid JavaScript. Measured 2026-12-07: largest 41.3 KB gzipped (228 KB raw, system-architecture,
-	// five diagrams), median 11.8 KB. The raw cap stays as a guard against a runaway page.
+	// page carries one SVG per diagram for both themes instead of ~0.9 MB of mermaid JavaScript.
+	// Measured 2026-12-07 with a light and a dark copy of each: largest 41.3 KB gzipped (228 KB raw,
+	// system-architecture, five diagrams), median 11.8 KB. The raw cap stays as a guard against a runaway page.
 	it('keeps every HTML page under 48 KB gzipped and 256 KB raw', () => {
 		const sizes = htmlFiles(SITE_DIST).map((f) => {
 			const bytes = readFileSync(join(SITE_DIST, f));
@@ -29,8 +29,11 @@ describe('page weight budgets (real site)', () => {
 		expect(withDiagram.length).toBeGreaterThanOrEqual(5);
 		for (const f of withDiagram) {
 			const html = read(f);
-			// Every figure rendered (light and dark), none left to the client loader.
+			// Every figure rendered, none left to the client loader, and each with ONE SVG whose colours
+			// follow the theme (scripts/lib/mermaid-merge.ts), not a light and a dark copy.
 			expect(html.match(/<figure class="mermaid-diagram"[^>]*>/g)!.every((tag) => tag.includes('data-mermaid-static'))).toBe(true);
+			const svgsPerFigure = [...html.matchAll(/<figure class="mermaid-diagram"[^>]*>([\s\S]*?)<\/figure>/g)].map((m) => m[1]!.match(/<svg[ >]/g)?.length ?? 0);
+			expect(svgsPerFigure.filter((n) => n !== 1), f).toEqual([]);
 			expect(html).not.toContain('data-mermaid-loader');
 			expect(pageJavaScript(SITE_DIST, f.replace(/index\.html$/, '')).files.filter((js) => /mermaid|elk|dagre/i.test(js))).toEqual([]);
 		}

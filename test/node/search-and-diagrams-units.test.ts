@@ -158,6 +158,22 @@ describe('diagrams from the render cache', () => {
 			rmSync(dir, { recursive: true, force: true });
 		}
 	});
+
+	it('puts one SVG in the figure when the cache has one for both themes', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'mmd-'));
+		try {
+			const figure = `<figure class="mermaid-diagram" data-mermaid=""><code>${source.replace('>', '&gt;')}\n</code></figure>`;
+			const key = diagramKey(source);
+			writeFileSync(cacheFile(key, dir), JSON.stringify({ svg: `<svg id="mmd-${key}"><style>#mmd-${key}{--mmd-0:#333}</style></svg>`, ms: 1 }));
+			const out = withStaticDiagrams(figure + figure, dir);
+			expect(out).toMatchObject({ pending: 0, rendered: 2 });
+			expect(out.html.match(/<svg/g)).toHaveLength(2);
+			expect(out.html.match(/<div class="mermaid-svg" data-pagefind-ignore=""><svg id="mmd-[0-9a-f]+-[01]"><style>#mmd-[0-9a-f]+-[01]\{/g)).toHaveLength(2);
+			expect(out.html).not.toContain('data-mermaid-theme');
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
+	});
 });
 
 describe('vnu allow-list', () => {
