@@ -156,20 +156,30 @@ const isJson = (text: string) => {
 	}
 };
 
+const STOPPED = 'build: DR binder: stopped, the build failed';
+
+/** Playwright's messages run to a call log; the build says one line. */
+const firstLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0]!.trim();
+
 /** Chromium started on first use: a build whose every page is in the cache never starts it. */
 function chromiumPrinter(siteDir: string) {
 	let opened: Promise<{ browser: Browser; context: BrowserContext; server: StaticServer }> | undefined;
+	let closed = false;
 	const open = () =>
 		(opened ??= (async () => {
+			if (closed) throw new BinderError(STOPPED);
 			// Live: the folder is still being written; a file found missing is looked for again on the next request.
 			const server = await serveStatic(siteDir, { notFoundPage: false, live: true });
-			const browser = await launchChromium().catch(async (error: unknown) => {
-				await server.close();
-				throw error;
-			});
-			// Light theme, as on paper; no script from a page (binder/paper.ts), so no service worker either.
-			const context = await browser.newContext({ colorScheme: 'light', serviceWorkers: 'block', reducedMotion: 'reduce', javaScriptEnabled: false });
-			return { browser, context, server };
+			let browser: Browser | undefined;
+			try {
+				browser = await launchChromium();
+				// Light theme, as on paper; no script from a page (binder/paper.ts), so no service worker either.
+				const context = await browser.newContext({ colorScheme: 'light', serviceWorkers: 'block', reducedMotion: 'reduce', javaScriptEnabled: false });
+				return { browser, context, server };
+			} catch (error) {
+				await Promise.allSettled([browser?.close(), server.close()]);
+				throw new BinderError(`build: DR binder: Chromium (${CHROMIUM}) did not start: ${firstLine(error)}; set CHROMIUM_PATH to a working Chromium`);
+			}
 		})());
 	const limit = pLimit(TABS_WHILE_BUILDING);
 	// A tab is reused for the next page rather than a renderer started per page.
@@ -184,18 +194,27 @@ function chromiumPrinter(siteDir: string) {
 		print: (page: BinderPage, html: string, stamp: string) =>
 			limit(async () => {
 				const { context, server } = await open();
-				const tab = free.pop() ?? (await context.newPage());
 				try {
-					return await printPage(tab, server.url, page, html, stamp);
-				} finally {
-					free.push(tab);
+					const tab = free.pop() ?? (await context.newPage());
+					try {
+						return await printPage(tab, server.url, page, html, stamp);
+					} finally {
+						free.push(tab);
+					}
+				} catch (error) {
+					throw closed ? new BinderError(STOPPED) : new BinderError(`build: DR binder: printing ${page.path} failed: ${firstLine(error)}`);
 				}
 			}),
-		toc: async (entries: TocEntry[], stamp: string, siteUrl: string) => printToc((await open()).context, entries, stamp, siteUrl),
+		toc: async (entries: TocEntry[], stamp: string, siteUrl: string) =>
+			printToc((await open()).context, entries, stamp, siteUrl).catch((error: unknown) => {
+				throw new BinderError(`build: DR binder: printing the contents failed: ${firstLine(error)}`);
+			}),
+		/** Pages still queued are dropped, and nothing opens Chromium again. */
 		async close() {
+			closed = true;
+			limit.clearQueue();
 			const handles = await opened?.catch(() => undefined);
-			await handles?.browser.close();
-			await handles?.server.close();
+			await Promise.allSettled([handles?.browser.close(), handles?.server.close()]);
 		},
 	};
 }
@@ -203,8 +222,9 @@ function chromiumPrinter(siteDir: string) {
 /**
  * Starts the binder in `siteDir` (the build's staging folder) while Astro writes it: each page is
  * read and printed as soon as Astro has written it whole (or copied from the cache), so Chromium's
- * work runs beside Astro's rendering, Pagefind and the other steps; the contents and the joining
- * wait for `finish()`. Nothing is written into the site before every page is printed.
+ * work runs beside Astro's rendering, Pagefind and the other steps; the contents, the joining and
+ * the file wait for `finish()`. Nothing is written into the site before Astro is done and every page
+ * is printed; after `abort()` nothing is written at all.
  */
 export function startDrBinder(siteDir: string, options: BinderOptions): BinderRun {
 	let finishedAt: number | undefined;
@@ -252,19 +272,16 @@ interface RunState {
 	stop(): void;
 }
 
-const STOPPED = 'build: DR binder: stopped, the build failed';
 
-/** The file's text once it is whole; null when the site is done and it is not. */
-async function whenWritten(file: string, isWhole: (text: string) => boolean, state: RunState): Promise<string | null> {
+/** The file's text once it is whole; once the site is done and it is not, why not. */
+async function whenWritten(file: string, isWhole: (text: string) => boolean, state: RunState): Promise<{ text: string } | { missing: true } | { partial: true }> {
 	for (;;) {
 		// Read before the file: a file not whole after Astro was done will never be.
 		const done = state.done();
 		if (state.stopped()) throw new BinderError(STOPPED);
-		if (existsSync(file)) {
-			const text = readFileSync(file, 'utf8');
-			if (isWhole(text)) return text;
-		}
-		if (done) return null;
+		const text = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+		if (text !== undefined && isWhole(text)) return { text };
+		if (done) return text === undefined ? { missing: true } : { partial: true };
 		await sleep(POLL_MS);
 	}
 }
@@ -275,9 +292,9 @@ async function until(condition: () => boolean): Promise<void> {
 
 async function makeBinder(siteDir: string, options: BinderOptions, state: RunState): Promise<BinderResult> {
 	const indexFile = join(siteDir, AGENT_PATHS.index);
-	const indexText = await whenWritten(indexFile, isJson, state);
-	if (indexText === null) throw new BinderError(`build: DR binder: ${relative(process.cwd(), indexFile)} not found, expected the agents' index the build writes (src/pages/docs-index.json.ts)`);
-	const index = docsIndexSchema.safeParse(JSON.parse(indexText));
+	const indexRead = await whenWritten(indexFile, isJson, state);
+	if (!('text' in indexRead)) throw new BinderError(`build: DR binder: ${relative(process.cwd(), indexFile)} ${'missing' in indexRead ? 'not found' : 'is not whole JSON'}, expected the agents' index the build writes (src/pages/docs-index.json.ts)`);
+	const index = docsIndexSchema.safeParse(JSON.parse(indexRead.text));
 	if (!index.success) throw new BinderError(`build: DR binder: ${relative(process.cwd(), indexFile)} does not match schemas/docs-index.ts at \`${index.error.issues[0]!.path.join('.')}\`: ${index.error.issues[0]!.message}`);
 	let pages: BinderPage[];
 	try {
@@ -302,8 +319,10 @@ async function makeBinder(siteDir: string, options: BinderOptions, state: RunSta
 		const parts = await Promise.all(
 			pages.map(async (page) => {
 				try {
-					const html = await whenWritten(join(siteDir, page.path, 'index.html'), isWholePage, state);
-					if (html === null) throw new BinderError(`build: DR binder: no built page for \`${page.id}\`, expected ${join(page.path, 'index.html')} in the output`);
+					const read = await whenWritten(join(siteDir, page.path, 'index.html'), isWholePage, state);
+					if ('missing' in read) throw new BinderError(`build: DR binder: no built page for \`${page.id}\`, expected ${join(page.path, 'index.html')} in the output`);
+					if ('partial' in read) throw new BinderError(`build: DR binder: ${join(page.path, 'index.html')} does not end in </html>, expected a whole page`);
+					const html = read.text;
 					let paper: ReturnType<typeof paperPage>;
 					try {
 						paper = paperPage(html, { path: page.path, siteUrl: options.siteUrl, printCss });
@@ -324,6 +343,7 @@ async function makeBinder(siteDir: string, options: BinderOptions, state: RunSta
 						if (state.stopped()) throw new BinderError(STOPPED);
 						print = await printer.print(page, paper.html, stamp.text);
 					}
+					if (state.stopped()) throw new BinderError(STOPPED);
 					if (key && print.missing.length === 0) cache!.putPage(key, { pdf: print.pdf, loaded: print.loaded }, siteDir);
 					return { page, stamp, key, pdf: print.pdf };
 				} catch (error) {
@@ -332,6 +352,9 @@ async function makeBinder(siteDir: string, options: BinderOptions, state: RunSta
 				}
 			}),
 		);
+		// Every page is printed; the contents and the file wait until Astro is done (or the build failed).
+		await until(() => state.done());
+		if (state.stopped()) throw new BinderError(STOPPED);
 		const stamp = parts[0]!.stamp;
 		const other = parts.find((p) => p.stamp.text !== stamp.text || p.stamp.builtAt !== stamp.builtAt);
 		if (other) throw new BinderError(`build: DR binder: ${other.page.path} says "${other.stamp.text}", expected "${stamp.text}" as on ${pages[0]!.path}: pages of two builds in one folder`);
@@ -367,6 +390,7 @@ async function makeBinder(siteDir: string, options: BinderOptions, state: RunSta
 			throw new BinderError(`build: DR binder: joining the printed pages failed: ${error instanceof Error ? error.message : String(error)}`);
 		});
 		const pdfPages = tocPages + counts.reduce((a, b) => a + b, 0);
+		if (state.stopped()) throw new BinderError(STOPPED);
 		writeWhole(file, pdf);
 		if (cache && keys.length === parts.length) {
 			cache.putBinder(keys, { pdf, pdfPages });

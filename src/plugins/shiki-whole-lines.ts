@@ -4,7 +4,8 @@
  * 2-core machine a grammar's first lines (its regular expressions compiled on first use) pass that
  * limit, so two cold builds of one commit coloured one bash line of the fixture differently
  * (`kubectl` #82AAFF in one, #D6DEEB in the other: test/build/reproducible.test.ts failed under
- * load 25). With no limit a line takes as long as it takes and comes out the same.
+ * load 25). The limit is raised, not removed: 10 s a line is twenty times the default, and still
+ * bounds a pathological line from an untrusted page.
  *
  * A Shiki transformer as Expressive Code runs them (its `shiki.transformers` option): the
  * `preprocess` hook may change the tokenizer's options, not the code.
@@ -12,6 +13,6 @@
 export const shikiWholeLines = {
 	name: 'neotool-shiki-whole-lines',
 	preprocess(_code: string, options: { tokenizeTimeLimit?: number }): undefined {
-		options.tokenizeTimeLimit = 0; // vscode-textmate: 0 = no time limit
+		options.tokenizeTimeLimit = 10_000;
 	},
 };

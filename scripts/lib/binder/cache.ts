@@ -6,7 +6,8 @@
  * binder costs, and a cold build prints while Astro still writes, dr-binder.ts).
  *
  * A page's key is every byte that goes into its printout: its paper HTML (binder/paper.ts: the built
- * page, the print stylesheet, its build stamp) with its title and path (the footer), the code that
+ * page, the print stylesheet, its build stamp — which names the commit, so a new commit prints every
+ * page again: the page-by-page reuse serves rebuilds of one commit, `npm start` while editing) with its title and path (the footer), the code that
  * prints and joins it (this folder and dr-binder.ts, pdf-lib's and playwright-core's versions),
  * Chromium's version and the published site's URL. The files the print loaded (stylesheets, fonts,
  * images) are recorded with their hashes when it is made and checked again on every use: a changed
@@ -59,12 +60,22 @@ export interface BinderCache {
 	prune(): void;
 }
 
-/** Whole or nothing: an entry is read only once both of its files are whole (the PDF is written first). */
+/**
+ * Whole or nothing: an entry is read only once both of its files are whole (the PDF is written
+ * first; temporary names carry the process id, so two builds sharing the folder never write one
+ * file). Best effort: a cache that cannot be written (disk full, read-only) costs the next build a
+ * print, never this build.
+ */
 function writeEntry(dir: string, name: string, pdf: Uint8Array, meta: object): void {
-	mkdirSync(dir, { recursive: true });
-	for (const [file, data] of [[`${name}.pdf`, pdf], [`${name}.json`, JSON.stringify(meta)]] as const) {
-		writeFileSync(join(dir, `${file}.tmp`), data);
-		renameSync(join(dir, `${file}.tmp`), join(dir, file));
+	try {
+		mkdirSync(dir, { recursive: true });
+		for (const [file, data] of [[`${name}.pdf`, pdf], [`${name}.json`, JSON.stringify(meta)]] as const) {
+			const tmp = join(dir, `${file}.${process.pid}.tmp`);
+			writeFileSync(tmp, data);
+			renameSync(tmp, join(dir, file));
+		}
+	} catch {
+		// see above
 	}
 }
 
@@ -87,24 +98,28 @@ export function binderCache(dir: string, inputs: { chromium: string; siteUrl: st
 		pageKey: (p) => `page-${sha256([common, p.id, p.title, p.path, sha256(p.html)].join('\n'))}`,
 		getPage(key, siteDir) {
 			used.add(key);
-			const entry = readEntry<{ files: Record<string, string> }>(dir, key);
-			if (!entry) return null;
-			for (const [path, hash] of Object.entries(entry.meta.files)) {
+			const entry = readEntry<{ files?: unknown }>(dir, key);
+			const files = entry?.meta.files;
+			// A foreign or older entry (not this shape) is a miss, and the next put replaces it.
+			if (!entry || typeof files !== 'object' || files === null || !Object.values(files).every((h) => typeof h === 'string')) return null;
+			for (const [path, hash] of Object.entries(files as Record<string, string>)) {
 				const file = join(siteDir, path);
 				if (!existsSync(file) || sha256(readFileSync(file)) !== hash) return null;
 			}
-			return { pdf: entry.pdf, loaded: Object.keys(entry.meta.files) };
+			return { pdf: entry.pdf, loaded: Object.keys(files) };
 		},
 		putPage(key, page, siteDir) {
 			used.add(key);
-			const files = Object.fromEntries([...new Set(page.loaded)].sort().map((path) => [path, sha256(readFileSync(join(siteDir, path)))]));
-			writeEntry(dir, key, page.pdf, { files });
+			const paths = [...new Set(page.loaded)].sort();
+			// A file gone since the print (not expected: only whole prints are kept) means no entry.
+			if (!paths.every((path) => existsSync(join(siteDir, path)))) return;
+			writeEntry(dir, key, page.pdf, { files: Object.fromEntries(paths.map((path) => [path, sha256(readFileSync(join(siteDir, path)))])) });
 		},
 		getBinder(pageKeys) {
 			const key = binderKey(pageKeys);
 			used.add(key);
-			const entry = readEntry<{ pdfPages: number }>(dir, key);
-			return entry && { pdf: entry.pdf, pdfPages: entry.meta.pdfPages };
+			const entry = readEntry<{ pdfPages?: unknown }>(dir, key);
+			return entry && typeof entry.meta.pdfPages === 'number' ? { pdf: entry.pdf, pdfPages: entry.meta.pdfPages } : null;
 		},
 		putBinder(pageKeys, binder) {
 			const key = binderKey(pageKeys);
@@ -114,7 +129,7 @@ export function binderCache(dir: string, inputs: { chromium: string; siteUrl: st
 		holdsBinder: () => existsSync(dir) && readdirSync(dir).some((f) => f.startsWith('binder-') && f.endsWith('.json')),
 		prune() {
 			if (!existsSync(dir)) return;
-			for (const file of readdirSync(dir)) if (!used.has(file.replace(/\.(pdf|json)(\.tmp)?$/, ''))) rmSync(join(dir, file), { force: true });
+			for (const file of readdirSync(dir)) if (!used.has(file.replace(/\.(pdf|json)(\.\d+\.tmp)?$/, ''))) rmSync(join(dir, file), { force: true });
 		},
 	};
 }
