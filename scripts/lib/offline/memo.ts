@@ -17,20 +17,31 @@ export const sha256 = (...parts: Array<string | Uint8Array>) => {
 	return hash.digest('hex');
 };
 
-/** The code that makes the entries: a change to it (or to the libraries below) is a change to every key. */
+/** What makes the entries: a change to any of it is a change to every key. */
+export interface MemoInputs {
+	/** The source files of the code that makes them. */
+	code: readonly string[];
+	/** Everything else that shapes them: library versions, tools, settings. */
+	context: string;
+}
+
+/** The code that makes the offline copy's entries. */
 const CODE = [...readdirSync(import.meta.dirname).filter((f) => f.endsWith('.ts')).sort().map((f) => join(import.meta.dirname, f)), join(import.meta.dirname, '../offline-bundle.ts')];
 
 /** The libraries that shape what is cached, and Node's own (its zlib deflates the zip). */
 const LIBRARIES = `${packageVersions(['esbuild', 'parse5', 'htmlparser2', 'acorn', 'fflate'])}\nnode@${process.versions.node} zlib@${process.versions.zlib}`;
+
+const OFFLINE_INPUTS: MemoInputs = { code: CODE, context: LIBRARIES };
 
 export class Memo {
 	private readonly used = new Set<string>();
 	private readonly version: string;
 	private readonly dir: string | undefined;
 
-	constructor(dir: string | undefined) {
+	/** `inputs`: the offline copy's code and libraries unless another step's are given (the DR binder's). */
+	constructor(dir: string | undefined, inputs: MemoInputs = OFFLINE_INPUTS) {
 		this.dir = dir;
-		this.version = dir ? sha256(...CODE.map((file) => readFileSync(file)), LIBRARIES) : '';
+		this.version = dir ? sha256(...inputs.code.map((file) => readFileSync(file)), inputs.context) : '';
 	}
 
 	/** The key of an entry made from `parts` by this code. */
