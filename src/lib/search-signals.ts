@@ -20,7 +20,7 @@ export const isRetired = (status: string | undefined): boolean => status === 'de
  *  - Section headings are the `##` and `###` ones (deeper ones are steps within a section), less the
  *    five every runbook must have: "Rollback", on every runbook, says nothing about any of them, and in
  *    one field with "Flux deploy key" it made Secrets Rotation "cover" *rollback deployment*.
- *  - Symptoms are what its Symptom tables and paragraphs state (search-symptoms.ts `symptomsIn`).
+ *  - Symptoms are what its Symptom tables and paragraphs state (search-symptoms.ts `weighSymptoms`).
  *  - A retired page gets none: src/route-data.ts leaves it out of the index (isRetired), and should a
  *    route ever index it, it must not compete with its replacement for the words its author chose.
  */

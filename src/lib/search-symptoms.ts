@@ -63,24 +63,23 @@ function symptomElements(fragment: Parent): Element[] {
 
 const mayHoldSymptoms = (html: string) => html.includes('<table') || /<strong>\s*(symptom|what you see)/i.test(html);
 
-export function withWeightedSymptoms(html: string): string {
-	if (!mayHoldSymptoms(html)) return html;
+/**
+ * The page's symptom elements given the symptom weight, and what they state, from one parse: the
+ * page component needs both (its body and its `symptoms` search field, search-signals.ts
+ * `searchMeta`). A field is matched against the whole query (src/lib/search-ranking.ts), so the page
+ * whose symptoms say every word of a pasted message ("Back-off restarting failed container")
+ * outranks one whose keywords say "BackOff" and whose heading says "restarting".
+ */
+export function weighSymptoms(html: string): { html: string; symptoms: string[] } {
+	if (!mayHoldSymptoms(html)) return { html, symptoms: [] };
 	const fragment = parseFragment(html);
 	const found = symptomElements(fragment);
+	const symptoms = found.map((el) => textOf(el).replace(/^\s*(symptoms?|what you see)[.:]?\s*/i, '').replace(/\s+/g, ' ').trim()).filter(Boolean);
 	for (const el of found) if (!el.attrs.some((a) => a.name === 'data-pagefind-weight')) el.attrs.push({ name: 'data-pagefind-weight', value: String(SYMPTOM_WEIGHT) });
-	return found.length > 0 ? serialize(fragment) : html;
+	return { html: found.length > 0 ? serialize(fragment) : html, symptoms };
 }
 
-/**
- * The symptoms a page states, as text: its `symptoms` search field (search-signals.ts `searchMeta`).
- * Weighted body text counts each word where it stands; a field is matched against the whole query
- * (src/lib/search-ranking.ts), so the page whose symptoms say every word of a pasted message
- * ("Back-off restarting failed container") outranks one whose keywords say "BackOff" and whose heading
- * says "restarting".
- */
-export function symptomsIn(html: string): string[] {
-	if (!mayHoldSymptoms(html)) return [];
-	return symptomElements(parseFragment(html))
-		.map((el) => textOf(el).replace(/^\s*(symptoms?|what you see)[.:]?\s*/i, '').replace(/\s+/g, ' ').trim())
-		.filter(Boolean);
-}
+export const withWeightedSymptoms = (html: string): string => weighSymptoms(html).html;
+
+/** The symptoms a page states, as text. */
+export const symptomsIn = (html: string): string[] => weighSymptoms(html).symptoms;
