@@ -2,7 +2,7 @@
  * The printed DR binder, dist/downloads/neotool-dr-binder.pdf: the runbooks an engineer needs when
  * the site, the cluster or the network is down (scripts/lib/binder/pages.ts), printed by Debian's
  * Chromium from the BUILT pages (what readers see, diagrams as their inline SVG, so vectors), with the
- * binder's print stylesheet (scripts/lib/binder/print.css), a table of contents with page numbers,
+ * binder's print stylesheet (scripts/lib/binder/paper.css), a table of contents with page numbers,
  * and the build stamp on every page. Where Chromium is missing the build says so in one line and goes
  * on without the binder; under CI it fails instead, so a published build always has one.
  */
@@ -23,7 +23,7 @@ import { serveStatic, type StaticServer } from './static-server.ts';
 
 export const BINDER_FILE = 'downloads/neotool-dr-binder.pdf';
 export const BINDER_TITLE = 'NeoTool DR binder';
-const PRINT_CSS = join(import.meta.dirname, 'binder/print.css');
+const PRINT_CSS = join(import.meta.dirname, 'binder/paper.css');
 
 export class BinderError extends Error {}
 

@@ -12,7 +12,10 @@
  *   own heading.
  * - Links resolved against the page, and those into the site sent to the published site, not to the
  *   build's loopback server (which would also make every build's file differ).
- * - The binder's stylesheet (binder/print.css) last in the head, so it wins over the site's.
+ * - Only the page's `<main>` (its title, details, content, related pages and build stamp), under the
+ *   binder's own stylesheet (binder/paper.css) in place of the site's: the site's header and sidebars
+ *   mean nothing on paper, and its stylesheets (~90 KB for screens) took half of Chromium's print time
+ *   (14 pages: 9.7–12.6 s of Chromium CPU with them, 3.9–5.1 s without, 2026-12-07; docs/benchmarks.md).
  *
  * Measured against printing all pages as ONE document (one load, one print): Chromium's print of the
  * combined 129 sheets took 13–25 s against 8 s for the twelve pages one by one (2026-12-07, load 4–11),
@@ -80,14 +83,23 @@ function spliced(text: string, splices: Splice[]): string {
 export function paperPage(html: string, { path, siteUrl, printCss }: { path: string; siteUrl: string; printCss: string }): PaperPage {
 	const doc = parse(html, { sourceCodeLocationInfo: true });
 	const splices: Splice[] = [];
-	let headEnd: number | undefined;
+	let main: { start: number; end: number } | undefined;
+	let lang = 'en';
+	let dir = 'ltr';
+	let title = '';
 	let stamp: PageStamp | null = null;
 	const base = new URL(path, LOCAL_ORIGIN);
 	for (const el of elements(doc)) {
 		const loc = el.sourceCodeLocation;
 		if (!loc) continue;
-		if (el.tagName === 'head' && headEnd === undefined) headEnd = loc.endTag?.startOffset;
-		else if (el.tagName === 'html' && loc.attrs?.['data-theme']) splices.push({ start: loc.attrs['data-theme'].startOffset, end: loc.attrs['data-theme'].endOffset, text: 'data-theme="light"' });
+		if (el.tagName === 'html') {
+			lang = attr(el, 'lang') ?? lang;
+			dir = attr(el, 'dir') ?? dir;
+		}
+		else if (el.tagName === 'title' && !title) title = textOf(el);
+		else if (el.tagName === 'main' && !main && loc.endTag) main = { start: loc.startOffset, end: loc.endOffset };
+		// The site's stylesheets, also where Expressive Code links its own beside a page's first code block.
+		else if (el.tagName === 'link' && (attr(el, 'rel') ?? '').split(/\s+/).includes('stylesheet')) splices.push({ start: loc.startOffset, end: loc.endOffset, text: '' });
 		else if (el.tagName === 'details' && attr(el, 'open') === undefined && loc.startTag) {
 			const at = loc.startTag.startOffset + '<details'.length;
 			splices.push({ start: at, end: at, text: ' open' });
@@ -103,9 +115,11 @@ export function paperPage(html: string, { path, siteUrl, printCss }: { path: str
 			stamp = { text: textOf(el).trim(), commit: attr(el, 'data-build-commit') ?? '', builtAt: attr(el, 'data-build-date') ?? '' };
 		}
 	}
-	if (headEnd === undefined) throw new PaperPageError(`${path} has no </head>, expected a page built by the site's layout`);
+	if (!main) throw new PaperPageError(`${path} has no <main>, expected a page built by the site's layout`);
 	// `</style` cannot occur in the stylesheet: it would end the element early.
 	if (/<\/style/i.test(printCss)) throw new PaperPageError('the binder stylesheet contains `</style`, expected CSS only');
-	splices.push({ start: headEnd, end: headEnd, text: `<style data-binder-print>${printCss}</style>` });
-	return { html: spliced(html, splices), stamp };
+	const { start, end } = main;
+	const inMain = splices.filter((s) => s.start >= start && s.end <= end).map((s) => ({ ...s, start: s.start - start, end: s.end - start }));
+	const head = `<meta charset="utf-8"><title>${escapeHtml(title)}</title><style data-binder-print>${printCss}</style>`;
+	return { html: `<!doctype html><html lang="${escapeHtml(lang)}" dir="${escapeHtml(dir)}" data-theme="light"><head>${head}</head><body>${spliced(html.slice(start, end), inMain)}</body></html>`, stamp };
 }
