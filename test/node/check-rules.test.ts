@@ -19,7 +19,7 @@ const expected = (F: string): Record<string, { exit: number; rule?: string; line
 			`${F}:17:26  facts-namespace  Unexpected namespace \`neotool-dat\`, expected one from src/data/facts.yaml (did you mean \`neotool-data\`?)`,
 			`${F}:20:30  facts-namespace  Unexpected namespace \`neotool-ap\`, expected one from src/data/facts.yaml (did you mean \`neotool-app\`?)`,
 			`${F}:21:28  facts-namespace  Unexpected namespace \`flux\`, expected one from src/data/facts.yaml (did you mean \`flux-system\`?)`,
-			`${F}:22:32  facts-namespace  Unexpected namespace \`monitoring\`, expected one from src/data/facts.yaml: \`neotool-app\`, \`neotool-web\`, \`neotool-data\`, \`neotool-messaging\`, \`neotool-storage\`, \`neotool-security\`, \`neotool-workflows\`, \`neotool-observability\`, \`neotool-docs\`, \`flux-system\`, \`kube-system\``,
+			`${F}:22:32  facts-namespace  Unexpected namespace \`monitoring\`, expected one from src/data/facts.yaml: \`neotool-app\`, \`neotool-web\`, \`neotool-data\`, \`neotool-messaging\`, \`neotool-storage\`, \`neotool-security\`, \`neotool-workflows\`, \`neotool-observability\`, \`neotool-docs\`, \`flux-system\`, \`kube-system\`, \`kube-node-lease\``,
 		],
 	},
 	'frontmatter-schema': {
