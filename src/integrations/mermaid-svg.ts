@@ -38,6 +38,21 @@ export function diagramsOf(docsDir: string): DiagramSource[] {
 	return out;
 }
 
+/**
+ * The diagrams drawn into the cache ahead of the build, while scripts/build.ts runs the authors' check
+ * in another process: the check is Node's work on one core, mermaid's drawing Chromium's on the other,
+ * so `astro:build:start` below then finds every diagram cached. Never fails: without Chromium, or for a
+ * diagram mermaid cannot draw, it draws what it can and leaves the rest to the build's own render,
+ * which reports them (after the check, which names a broken diagram first). Resolves to the number
+ * drawn and the seconds taken, or null when there was nothing to draw.
+ */
+export async function drawAhead(docsDir: string): Promise<{ drawn: number; seconds: number } | null> {
+	const diagrams = diagramsOf(docsDir);
+	if (!chromiumPath() || uncached(diagrams).length === 0) return null;
+	const report = await renderDiagrams(diagrams).catch(() => null);
+	return report && { drawn: report.rendered.length, seconds: report.totalMs / 1000 };
+}
+
 export default function mermaidSvg(docsDir: string): AstroIntegration {
 	return {
 		name: 'neotool-mermaid-svg',
