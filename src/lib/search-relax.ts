@@ -53,16 +53,41 @@ const MOST_TRIED = 64;
  */
 export const MOST_DROPPED = 2;
 
+import { QUOTE_WORDS } from './search-results.ts';
+
 /** Whether the best page for the query quotes it word for word. */
 export type QuotedSearch = (query: string) => Promise<boolean>;
 
 /** A word copied rather than typed: never dropped while the query finds something (see above). */
 export const isIdentifier = (word: string) => /[\d_.:-]/.test(word);
 
+/**
+ * A pasted message that no page quotes whole, but one quotes but for one word: the words of that
+ * query, the best-scoring such one if several. A message pasted from a terminal holds values the page
+ * writes as placeholders or not at all (`no matches for kind "ServiceMonitor" in version
+ * "monitoring.coreos.com/v1"`: the runbook quotes `no matches for kind "ServiceMonitor"`, and only a
+ * manifest page holds `v1` beside the rest), so every page holding all its words may be the wrong
+ * one; the page that quotes the message is where it is answered, whatever a page scores holding its
+ * words apart. Only for queries longer than a quote ({@link QUOTE_WORDS}), so that one dropped word
+ * still leaves a quote to find; an identifier may be the word dropped, since the quote is surer.
+ */
+async function quotedWithoutOne(words: string[], search: ScoreSearch, quoted: QuotedSearch): Promise<string[] | null> {
+	if (words.length <= QUOTE_WORDS) return null;
+	let best: { words: string[]; score: number } | null = null;
+	for (let i = 0; i < words.length; i++) {
+		const ws = words.filter((_, j) => j !== i);
+		const r = await search(ws.join(' '));
+		if (r.length > 0 && (!best || r[0]!.score > best.score) && (await quoted(ws.join(' ')))) best = { words: ws, score: r[0]!.score };
+	}
+	return best?.words ?? null;
+}
+
 export async function relaxQuery(query: string, search: ScoreSearch, quoted: QuotedSearch = async () => false): Promise<string> {
 	const words = query.split(' ').filter(Boolean);
 	const found = await search(words.join(' '));
 	if (found.length > 0 && (await quoted(query))) return query;
+	const quotedShorter = await quotedWithoutOne(words, search, quoted);
+	if (quotedShorter) return quotedShorter.join(' ');
 	let best = { words, score: found.length > 0 ? found[0]!.score : 0 };
 	let round = new Map([[query, words]]);
 	for (let drops = 1; drops < words.length; drops++) {

@@ -110,6 +110,21 @@ describe('relaxed search query', () => {
 		expect(await relaxQuery('error acquiring state lock', search, async (q) => q === 'error acquiring state lock')).toBe('error acquiring state lock');
 	});
 
+	it('takes the page quoting a pasted message but for one word over a page holding all its words apart', async () => {
+		// `no matches for kind "ServiceMonitor" in version "monitoring.coreos.com/v1"`: a manifest page holds
+		// every word (its apiVersion), the runbook quotes the message without the `v1`.
+		const { search } = index([
+			{ no: 1, matches: 1, kind: 2, servicemonitor: 5, 'monitoring.coreos.com': 3, v1: 3 },
+			{ no: 2, matches: 2, kind: 2, servicemonitor: 3, 'monitoring.coreos.com': 1 },
+		]);
+		const message = 'no matches kind servicemonitor monitoring.coreos.com v1';
+		const quotes = async (q: string) => q === 'no matches kind servicemonitor monitoring.coreos.com';
+		expect(await relaxQuery(message, search)).toBe(message);
+		expect(await relaxQuery(message, search, quotes)).toBe('no matches kind servicemonitor monitoring.coreos.com');
+		// Not for a query no longer than a quote: one word dropped would leave too few to quote.
+		expect(await relaxQuery('no matches kind servicemonitor', search, async (q) => q === 'no matches kind')).toBe('no matches kind servicemonitor');
+	});
+
 	it('keeps dropping while nothing at all is found, down to one word', async () => {
 		const { search } = index([{ vault: 5 }, { kafka: 1 }]);
 		expect(await relaxQuery('vault zzz yyy', search)).toBe('vault');
