@@ -13,15 +13,16 @@ import { visit } from 'unist-util-visit';
 import { parseAllDocuments } from 'yaml';
 import { parseDoc } from './markdown.ts';
 import { docIdFromPath } from './routes.ts';
+import { alertLabelValues } from './search-alert-labels.ts';
 
 /** `11-infrastructure/node-disk-pressure.md#x` → `11-infrastructure/node-disk-pressure` (a doc id, as routes map it: a README is its folder). */
 const docIdOfRunbook = (runbook: string) => docIdFromPath(runbook.split('#')[0]!.replace(/^\/+/, ''));
 
-function rulesIn(value: unknown, out: Array<{ alert: string; runbook: string }>) {
+function rulesIn(value: unknown, out: Array<{ alert: string; runbook: string; expr?: string }>) {
 	if (Array.isArray(value)) for (const v of value) rulesIn(v, out);
 	else if (value && typeof value === 'object') {
-		const rule = value as { alert?: unknown; annotations?: { runbook?: unknown } };
-		if (typeof rule.alert === 'string' && typeof rule.annotations?.runbook === 'string') out.push({ alert: rule.alert, runbook: rule.annotations.runbook });
+		const rule = value as { alert?: unknown; expr?: unknown; annotations?: { runbook?: unknown } };
+		if (typeof rule.alert === 'string' && typeof rule.annotations?.runbook === 'string') out.push({ alert: rule.alert, runbook: rule.annotations.runbook, ...(typeof rule.expr === 'string' ? { expr: rule.expr } : {}) });
 		for (const v of Object.values(value)) rulesIn(v, out);
 	}
 }
@@ -30,11 +31,13 @@ export interface AlertLink {
 	alert: string;
 	/** The section the rule links to (`#anchor` of its runbook annotation), if any. */
 	anchor?: string;
+	/** The label values it fires with, from its `expr` (search-alert-labels.ts), if any. */
+	labels?: string[];
 }
 
 /** Alerts per doc id, from every YAML block under `docsDir` that holds alert rules. */
 export function alertRunbooks(docsDir: string): Map<string, AlertLink[]> {
-	const rules: Array<{ alert: string; runbook: string }> = [];
+	const rules: Array<{ alert: string; runbook: string; expr?: string }> = [];
 	const walk = (dir: string) => {
 		for (const entry of readdirSync(dir, { withFileTypes: true })) {
 			const path = join(dir, entry.name);
@@ -51,11 +54,12 @@ export function alertRunbooks(docsDir: string): Map<string, AlertLink[]> {
 	};
 	walk(docsDir);
 	const byDoc = new Map<string, AlertLink[]>();
-	for (const { alert, runbook } of rules) {
+	for (const { alert, runbook, expr } of rules) {
 		const id = docIdOfRunbook(runbook);
 		const anchor = runbook.split('#')[1] || undefined;
 		const list = byDoc.get(id) ?? [];
-		if (!list.some((l) => l.alert === alert)) list.push(anchor ? { alert, anchor } : { alert });
+		const labels = expr ? alertLabelValues(expr) : [];
+		if (!list.some((l) => l.alert === alert)) list.push({ alert, ...(anchor ? { anchor } : {}), ...(labels.length > 0 ? { labels } : {}) });
 		byDoc.set(id, list);
 	}
 	return byDoc;

@@ -36,6 +36,19 @@ export function searchMeta(page: { headings: Array<{ depth: number; text: string
 	return fields.filter(([, values]) => values.length > 0).map(([key, values]) => `${key}:${values.join(' · ')}`);
 }
 
+/**
+ * The page's `search_keywords` that search weighs for it: those that are not the title of a page it
+ * lists as related. A keyword that names another page is that page's: the Maintenance Guide keeps
+ * `k3s upgrade` and `postgresql minor upgrade` as keywords, the titles of the runbooks it sends the
+ * reader to, and with them it outranked K3s Upgrade for *upgrade k3s minor version*; the title already
+ * ranks the page it names. Compared as words (case and punctuation aside).
+ */
+export function ownKeywords(keywords: string[], relatedTitles: string[]): string[] {
+	const words = (t: string) => t.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).join(' ');
+	const named = new Set(relatedTitles.map(words));
+	return keywords.filter((k) => !named.has(words(k)));
+}
+
 /** Pagefind's largest weight: the alert name is exactly what the reader typed. */
 export const ALERT_WEIGHT = 10;
 

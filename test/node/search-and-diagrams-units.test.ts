@@ -7,7 +7,8 @@ import { alertRunbooks } from '../../src/lib/alert-runbooks.ts';
 import { cacheFile, diagramKey, withStaticDiagrams } from '../../src/lib/mermaid-svg.ts';
 import { editDistance, makeQueryRewriter } from '../../src/lib/search-query.ts';
 import { groupSubResults, withoutSearchOnlyMeta } from '../../src/lib/search-results.ts';
-import { searchMeta, withAlertSections } from '../../src/lib/search-signals.ts';
+import { ownKeywords, searchMeta, withAlertSections } from '../../src/lib/search-signals.ts';
+import { alertLabelValues } from '../../src/lib/search-alert-labels.ts';
 import { classify, type AllowEntry } from '../../scripts/lib/vnu.ts';
 import { rankOf } from '../../scripts/search/eval.ts';
 
@@ -117,6 +118,18 @@ describe('alert names on their runbooks', () => {
 		expect(searchMeta({ headings, keywords: ['vault unseal', 'sealed'], alerts: [], status: 'current' })).toEqual(['headings:Checking the seal state · 1. Unseal', 'keywords:vault unseal · sealed']);
 		expect(searchMeta({ headings: [], keywords: [], alerts: ['VaultSealed'], status: 'draft' })).toEqual(['alerts:VaultSealed']);
 		expect(searchMeta({ headings: [], keywords: [], alerts: [], status: 'current', symptoms: ['Back-off restarting failed container', 'ImagePullBackOff'] })).toEqual(['symptoms:Back-off restarting failed container · ImagePullBackOff']);
+	});
+
+	it('leaves out of the ranking keywords those that are the title of a related page', () => {
+		expect(ownKeywords(['maintenance window', 'K3s upgrade', 'postgresql minor upgrade', 'kubectl drain'], ['K3s Upgrade', 'PostgreSQL Minor Upgrade', 'Disaster Recovery'])).toEqual(['maintenance window', 'kubectl drain']);
+		expect(ownKeywords(['k3s upgrade'], [])).toEqual(['k3s upgrade']);
+	});
+
+	it('reads the label values an alert fires with from its PromQL, positive matchers only', () => {
+		expect(alertLabelValues('(time() - kube_cronjob_status_last_successful_time{namespace="neotool-workflows", cronjob=~"pg-backup-full|vault-snapshot"} > 26 * 3600) or (time() - kube_cronjob_status_last_successful_time{cronjob="pg-backup-delta"} > 3 * 3600)')).toEqual(['neotool-workflows', 'pg-backup-full', 'vault-snapshot', 'pg-backup-delta']);
+		// Not a value the alert carries: a negative matcher, a regex that is not a list of names.
+		expect(alertLabelValues('sum(rate(http_requests_total{status!="200", job=~"app-.*", route="/graphql"}[5m])) > 1')).toEqual([]);
+		expect(alertLabelValues('up{job="kafka"} == 0')).toEqual(['kafka']);
 	});
 
 	it('gives a deprecated or archived page no ranking metadata', () => {
