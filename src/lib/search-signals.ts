@@ -7,6 +7,7 @@
 import { parseFragment, serialize, type DefaultTreeAdapterMap } from 'parse5';
 import type { AlertLink } from './alert-runbooks.ts';
 import { RUNBOOK_SECTIONS } from '../../schemas/kind.ts';
+import { MAX_PHRASES } from './search-ranking.ts';
 
 type Node = DefaultTreeAdapterMap['childNode'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -21,10 +22,12 @@ export const isRetired = (status: string | undefined): boolean => status === 'de
  *    five every runbook must have: "Rollback", on every runbook, says nothing about any of them, and in
  *    one field with "Flux deploy key" it made Secrets Rotation "cover" *rollback deployment*.
  *  - Symptoms are what its Symptom tables and paragraphs state (search-symptoms.ts `weighSymptoms`).
+ *  - Headings, keywords and symptoms are also given phrase by phrase (`headings-1` …), and the
+ *    description as a field (search-ranking.ts says why).
  *  - A retired page gets none: src/route-data.ts leaves it out of the index (isRetired), and should a
  *    route ever index it, it must not compete with its replacement for the words its author chose.
  */
-export function searchMeta(page: { headings: Array<{ depth: number; text: string }>; keywords: string[]; alerts: string[]; status: string; symptoms?: string[] }): string[] {
+export function searchMeta(page: { headings: Array<{ depth: number; text: string }>; keywords: string[]; alerts: string[]; status: string; symptoms?: string[]; description?: string }): string[] {
 	if (isRetired(page.status)) return [];
 	const structural = new Set<string>(RUNBOOK_SECTIONS);
 	const fields: Array<[string, string[]]> = [
@@ -33,7 +36,10 @@ export function searchMeta(page: { headings: Array<{ depth: number; text: string
 		['alerts', page.alerts],
 		['symptoms', page.symptoms ?? []],
 	];
-	return fields.filter(([, values]) => values.length > 0).map(([key, values]) => `${key}:${values.join(' · ')}`);
+	const whole = fields.filter(([, values]) => values.length > 0).map(([key, values]) => `${key}:${values.join(' · ')}`);
+	// Each phrase on its own as well (search-ranking.ts PHRASED says why); past MAX_PHRASES only in the whole field.
+	const phrased = fields.filter(([key]) => key !== 'alerts').flatMap(([key, values]) => values.slice(0, MAX_PHRASES).map((v, i) => `${key}-${i + 1}:${v}`));
+	return [...whole, ...phrased, ...(page.description ? [`description:${page.description}`] : [])];
 }
 
 /**

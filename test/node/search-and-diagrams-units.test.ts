@@ -9,6 +9,7 @@ import { editDistance, makeQueryRewriter } from '../../src/lib/search-query.ts';
 import { groupSubResults, withoutSearchOnlyMeta } from '../../src/lib/search-results.ts';
 import { ownKeywords, searchMeta, withAlertSections } from '../../src/lib/search-signals.ts';
 import { alertLabelValues } from '../../src/lib/search-alert-labels.ts';
+import { MAX_PHRASES, SEARCH_ONLY_META, searchRanking } from '../../src/lib/search-ranking.ts';
 import { classify, type AllowEntry } from '../../scripts/lib/vnu.ts';
 import { rankOf } from '../../scripts/search/eval.ts';
 
@@ -80,7 +81,7 @@ describe('search result grouping', () => {
 	});
 
 	it('keeps ranking-only metadata off the result card, and the rest on it', () => {
-		const result = { meta: { title: 'T', section: 'Infrastructure', headings: 'Steps', keywords: 'k', alerts: 'A' } };
+		const result = { meta: { title: 'T', section: 'Infrastructure', headings: 'Steps', keywords: 'k', alerts: 'A', 'headings-1': 'Steps', 'symptoms-3': 's', description: 'D' } };
 		expect(withoutSearchOnlyMeta(result).meta).toEqual({ title: 'T', section: 'Infrastructure' });
 	});
 
@@ -115,9 +116,25 @@ describe('alert names on their runbooks', () => {
 			{ depth: 4, text: 'A detail' },
 			{ depth: 2, text: 'Rollback' },
 		];
-		expect(searchMeta({ headings, keywords: ['vault unseal', 'sealed'], alerts: [], status: 'current' })).toEqual(['headings:Checking the seal state · 1. Unseal', 'keywords:vault unseal · sealed']);
-		expect(searchMeta({ headings: [], keywords: [], alerts: ['VaultSealed'], status: 'draft' })).toEqual(['alerts:VaultSealed']);
-		expect(searchMeta({ headings: [], keywords: [], alerts: [], status: 'current', symptoms: ['Back-off restarting failed container', 'ImagePullBackOff'] })).toEqual(['symptoms:Back-off restarting failed container · ImagePullBackOff']);
+		// Each field whole, then phrase by phrase (not the alerts: one word each), then the description.
+		expect(searchMeta({ headings, keywords: ['vault unseal', 'sealed'], alerts: [], status: 'current', description: 'Unseal and check Vault.' })).toEqual([
+			'headings:Checking the seal state · 1. Unseal',
+			'keywords:vault unseal · sealed',
+			'headings-1:Checking the seal state',
+			'headings-2:1. Unseal',
+			'keywords-1:vault unseal',
+			'keywords-2:sealed',
+			'description:Unseal and check Vault.',
+		]);
+		expect(searchMeta({ headings: [], keywords: [], alerts: ['VaultSealed', 'VaultDown'], status: 'draft' })).toEqual(['alerts:VaultSealed · VaultDown']);
+		expect(searchMeta({ headings: [], keywords: [], alerts: [], status: 'current', symptoms: ['Back-off restarting failed container', 'ImagePullBackOff'] })).toEqual([
+			'symptoms:Back-off restarting failed container · ImagePullBackOff',
+			'symptoms-1:Back-off restarting failed container',
+			'symptoms-2:ImagePullBackOff',
+		]);
+		// Every phrase field is weighted and kept off the card.
+		expect(searchRanking.metaWeights).toMatchObject({ 'headings-1': 1, [`keywords-${MAX_PHRASES}`]: 1, 'symptoms-2': 1, description: 1 });
+		expect(SEARCH_ONLY_META).toContain(`headings-${MAX_PHRASES}`);
 	});
 
 	it('leaves out of the ranking keywords those that are the title of a related page', () => {
@@ -133,7 +150,7 @@ describe('alert names on their runbooks', () => {
 	});
 
 	it('gives a deprecated or archived page no ranking metadata', () => {
-		for (const status of ['deprecated', 'archived']) expect(searchMeta({ headings: [{ depth: 2, text: 'Restart' }], keywords: ['restart'], alerts: [], status })).toEqual([]);
+		for (const status of ['deprecated', 'archived']) expect(searchMeta({ headings: [{ depth: 2, text: 'Restart' }], keywords: ['restart'], alerts: [], status, description: 'Restart.' })).toEqual([]);
 	});
 
 	it('puts an anchored alert name right after its section heading, hidden and weighted', () => {
