@@ -31,11 +31,25 @@ rmSync(staging, { recursive: true, force: true });
 // 5,000-doc benchmark corpus (24 GB machine): peak RSS 4,285 MB uncapped, 3,815 MB at 2,560 MB, same
 // wall time. A NODE_OPTIONS that sets its own cap wins, for a site whose live set needs more.
 const heapCap = /--max-old-space-size/.test(process.env.NODE_OPTIONS ?? '') ? [] : ['--max-old-space-size=2560'];
-const astro = spawn(process.execPath, [...heapCap, join(here, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+// What the astro process holds at its peak is not data of ours (heap snapshots at the end of a
+// 300-doc build: 180 MB live, vanilla Starlight's 221 MB) but memory freed and not yet given back,
+// two kinds of it (docs/benchmarks.md, "Build memory"):
+// - Rolldown (Vite's bundler, native) allocates with its own mimalloc, which purges freed pages after
+//   `purge_delay` (1,000 ms) and only when one of its threads allocates again: once the bundle is
+//   written its threads sit idle, so 200–280 MB of freed bundler memory stayed resident while every
+//   page rendered. 0 gives them back as they are freed. A value set by whoever runs the build wins.
+// - V8 lets its old generation grow to up to ~4× what survived the last full collection before the
+//   next one; rendering 1,000 pages left 640 MB of heap of which ~200 MB were live. 1.5× collects
+//   sooner. --optimize-for-size went lower still (861 MB) for 1.8× the CPU: not used.
+// 1,000-doc corpus, peak RSS / CPU: 1,714–1,842 MB / 73–96 s before, 1,459–1,503 MB with the first,
+// 1,153 MB / 90 s with both (vanilla Starlight: 1,691–1,754 MB / 51–55 s).
+const bundlerAllocator = { MIMALLOC_PURGE_DELAY: process.env.MIMALLOC_PURGE_DELAY ?? '0' };
+const heapGrowth = ['--heap-growing-percent=50'];
+const astro = spawn(process.execPath, [...heapCap, ...heapGrowth, join(here, 'node_modules/astro/bin/astro.mjs'), 'build'], {
 	// NODE_ENV pinned: inherited `test` (vitest) or `development` makes Astro render dev-only UI, e.g. no search.
 	// Likewise the variables a test runner exports (VITEST*, DEV, PROD, SSR, MODE, BASE_URL, TEST):
 	// inherited, they make Vite build in dev mode, or under another base path.
-	env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !RUNNER_VARIABLES.test(k))), NODE_ENV: 'production', OUT_DIR: staging, ASTRO_CACHE_FOR: OUT_DIR },
+	env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !RUNNER_VARIABLES.test(k))), NODE_ENV: 'production', OUT_DIR: staging, ASTRO_CACHE_FOR: OUT_DIR, ...bundlerAllocator },
 	stdio: ['ignore', 'pipe', 'pipe'],
 });
 
