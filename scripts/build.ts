@@ -40,9 +40,10 @@ const heapCap = /--max-old-space-size/.test(process.env.NODE_OPTIONS ?? '') ? []
 //   page rendered. 0 gives them back as they are freed. A value set by whoever runs the build wins.
 // - V8 lets its old generation grow to up to ~4× what survived the last full collection before the
 //   next one; rendering 1,000 pages left 640 MB of heap of which ~200 MB were live. 1.5× collects
-//   sooner. --optimize-for-size went lower still (861 MB) for 1.8× the CPU: not used.
+//   sooner. --optimize-for-size went lower still (861 MB) for ~1.8–2× the CPU: not used.
 // 1,000-doc corpus, peak RSS / CPU: 1,714–1,842 MB / 73–96 s before, 1,459–1,503 MB with the first,
-// 1,153 MB / 90 s with both (vanilla Starlight: 1,691–1,754 MB / 51–55 s).
+// 1,153 MB / 90 s with both (vanilla Starlight: 1,691–1,754 MB / 51–55 s); 3,000 docs with both:
+// 2,195 MB (vanilla 3,132 MB).
 const bundlerAllocator = { MIMALLOC_PURGE_DELAY: process.env.MIMALLOC_PURGE_DELAY ?? '0' };
 const heapGrowth = ['--heap-growing-percent=50'];
 const astro = spawn(process.execPath, [...heapCap, ...heapGrowth, join(here, 'node_modules/astro/bin/astro.mjs'), 'build'], {
