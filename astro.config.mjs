@@ -50,6 +50,11 @@ export default defineConfig({
 		// astro dev watches sources, not the ~90,000 output files of builds and tests (src/lib/dev-watch.ts).
 		server: { watch: { ignored: [devWatchIgnored(process.cwd(), DOCS_DIR, [OUT_DIR, CACHE_DIR])] } },
 		build: {
+			// Every script of the site's components and of Starlight is a file the browser fetches once and
+			// caches, never text repeated in each page: Astro inlines a bundled script under 4 KB by default,
+			// which put ~4.3 KB of the same scripts (~6 KB on a diagram page) into every page (issue #16,
+			// ≤ 60 KB a page; docs/benchmarks.md). Other assets keep the default (`undefined`: 4 KB).
+			assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined),
 			rolldownOptions: {
 				// Rolldown warns once per MDX page that Astro's own `"use astro:head-inject"` directive "may not
 				// be preserved" (81 warnings per build); Astro handles it itself, upstream withastro/astro#18087.

@@ -1,12 +1,16 @@
+// @ts-check
 /**
- * A tall diagram is shown at a bounded height (src/styles/docs.css) with a button for full size: the
- * one piece of diagram script a page still needs once its SVGs come from the build. Shared, as
- * source text, by the client fallback (src/components/MermaidLoader.astro) and the script that
- * pages with build-time SVGs carry (src/components/DiagramExpand.astro).
+ * A tall diagram is shown scaled to a bounded height (src/styles/docs.css) so the steps after it stay
+ * near the top of the page; a button shows it at full size. Only diagrams that were shrunk get one.
+ *
+ * The one piece of diagram script a page needs once its SVGs come from the build, imported by the
+ * module pages with build-time SVGs load (src/components/DiagramExpand.astro: a file the browser
+ * caches, not text repeated in every diagram page). Plain JavaScript rather than TypeScript because
+ * the client fallback (src/components/MermaidLoader.astro) inlines this file's text as it is.
+ * @param {Element} figure
+ * @param {HTMLElement} target
  */
-export const BOUND_HEIGHT_JS = `// A tall diagram is shown scaled to a bounded height (src/styles/docs.css) so the steps after it stay
-// near the top of the page; a button shows it at full size. Only diagrams that were shrunk get one.
-function boundHeight(figure, target) {
+export function boundHeight(figure, target) {
 	const svg = target.querySelector('svg');
 	const box = svg?.viewBox?.baseVal;
 	if (!svg || !box || !box.width || figure.querySelector(':scope > .mermaid-expand')) return;
@@ -29,4 +33,3 @@ function boundHeight(figure, target) {
 	});
 	target.after(button);
 }
-`;
