@@ -120,43 +120,19 @@ export async function renderDiagrams(diagrams: DiagramSource[], dir = MERMAID_CA
 	mkdirSync(dir, { recursive: true });
 	const browser = await launchChromium();
 	try {
-		// Two pages, each in its own browser context and so its own renderer process: on two cores one
-		// draws while the other draws or while Node merges and compacts the last drawing (svgo, ~0.1 s a
-		// diagram). Each page takes every other diagram, fixed in advance rather than whichever page is
-		// free: mermaid numbers some elements from a counter kept across renders in a page (a sequence
-		// diagram's `actor<N>`), so a drawing depends on what its page drew before, and a split by
-		// timing would make two builds of one commit differ.
-		const pages = await Promise.all([mermaidPage(browser), mermaidPage(browser)]);
-		const all = [...todo];
-		const done = new Map<string, { rendered: { where: string; ms: number }; separate?: { where: string; reason: string } }>();
-		let failed = false;
-		const worker = async (page: Page, share: number) => {
-			for (const [key, d] of all.filter((_, i) => i % pages.length === share)) {
-				if (failed) return;
-				const t = performance.now();
-				let themes: { light: string; dark: string };
-				try {
-					themes = await renderThemes(page, d, key);
-				} catch (error) {
-					failed = true;
-					throw error;
-				}
-				const { svgs, separate } = pageSvgs(themes.light, themes.dark, key);
-				const ms = Math.round(performance.now() - t);
-				const entry: RenderedDiagram = { ...svgs, ms };
-				// Written whole or not at all, so an interrupted build never leaves half an entry.
-				const file = cacheFile(key, dir);
-				writeFileSync(`${file}.tmp`, JSON.stringify(entry));
-				renameSync(`${file}.tmp`, file);
-				done.set(key, { rendered: { where: d.where, ms }, ...(separate ? { separate: { where: d.where, reason: separate } } : {}) });
-			}
-		};
-		await Promise.all(pages.map((page, share) => worker(page, share)));
-		// Reported in the order the diagrams were found, whichever page drew them.
-		for (const key of todo.keys()) {
-			const entry = done.get(key)!;
-			report.rendered.push(entry.rendered);
-			if (entry.separate) report.separate.push(entry.separate);
+		const page = await mermaidPage(browser);
+		for (const [key, d] of todo) {
+			const t = performance.now();
+			const { light, dark } = await renderThemes(page, d, key);
+			const { svgs, separate } = pageSvgs(light, dark, key);
+			if (separate) report.separate.push({ where: d.where, reason: separate });
+			const ms = Math.round(performance.now() - t);
+			const entry: RenderedDiagram = { ...svgs, ms };
+			// Written whole or not at all, so an interrupted build never leaves half an entry.
+			const file = cacheFile(key, dir);
+			writeFileSync(`${file}.tmp`, JSON.stringify(entry));
+			renameSync(`${file}.tmp`, file);
+			report.rendered.push({ where: d.where, ms });
 		}
 	} finally {
 		await browser.close();

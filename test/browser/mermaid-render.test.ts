@@ -1,6 +1,6 @@
 /**
- * Build-time diagram rendering (scripts/lib/mermaid-render.ts) in Debian's Chromium: two pages draw
- * in turn, and what they write does not depend on which finished first.
+ * Build-time diagram rendering (scripts/lib/mermaid-render.ts) in Debian's Chromium: every diagram
+ * reported in the order found, two cold runs write the same drawings, a broken one is named.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
