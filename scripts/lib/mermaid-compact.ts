@@ -79,6 +79,50 @@ const dedupeClasses: CustomPlugin = {
 	},
 };
 
+/**
+ * Ids mermaid numbers from counters it keeps across renders in one page (a sequence diagram's
+ * `actor<N>` and `root-<N>`): numbered again from 0 within the diagram, so a drawing does not depend on
+ * what its page drew before it (a build that redraws one changed diagram gives it the ids a cold build
+ * would). And every id put under the diagram's own (`mmd-<key>…`), which the page makes unique per
+ * figure (src/lib/mermaid-svg.ts): an actor's name is an id too (`id="R2"`), and two diagrams on one
+ * page must not share one. References to a renamed id (`href="#…"`, `url(#…)`, `aria-*`) follow it.
+ */
+const scopeIds: CustomPlugin = {
+	name: 'scopeIds',
+	fn: (root) => {
+		const top = root.children.find(isElement);
+		const prefix = top?.attributes.id;
+		if (!prefix) return null;
+		const counted = /^(actor|root-)(\d+)$/;
+		const numbers = new Map<string, number[]>();
+		walk(root, (el) => {
+			const m = counted.exec(el.attributes.id ?? '');
+			if (m) numbers.set(m[1]!, [...(numbers.get(m[1]!) ?? []), Number(m[2])]);
+		});
+		const order = new Map([...numbers].map(([kind, ns]) => [kind, [...new Set(ns)].sort((a, b) => a - b)]));
+		const renamed = new Map<string, string>();
+		walk(root, (el) => {
+			const id = el.attributes.id;
+			if (!id || id === prefix || id.startsWith(`${prefix}-`)) return;
+			const m = counted.exec(id);
+			const local = m ? `${m[1]}${order.get(m[1]!)!.indexOf(Number(m[2]))}` : id;
+			renamed.set(id, `${prefix}-${local}`);
+			el.attributes.id = `${prefix}-${local}`;
+		});
+		if (renamed.size === 0) return null;
+		const urls = (text: string) => text.replace(/url\(\s*(['"]?)#([^'")\s]+)\1\s*\)/g, (all, q: string, id: string) => (renamed.has(id) ? `url(${q}#${renamed.get(id)}${q})` : all));
+		for (const t of styleTexts(root)) t.value = urls(t.value);
+		walk(root, (el) => {
+			for (const [name, value] of Object.entries(el.attributes)) {
+				if ((name === 'href' || name === 'xlink:href') && value.startsWith('#') && renamed.has(value.slice(1))) el.attributes[name] = `#${renamed.get(value.slice(1))}`;
+				else if (name.startsWith('aria-')) el.attributes[name] = value.split(/\s+/).map((id) => renamed.get(id) ?? id).join(' ');
+				else el.attributes[name] = urls(value);
+			}
+		});
+		return null;
+	},
+};
+
 /** Theme custom properties (`--mmd-N`) whose last use the stylesheet minifier removed. */
 const removeUnusedThemeProperties: CustomPlugin = {
 	name: 'removeUnusedThemeProperties',
@@ -109,6 +153,7 @@ function compact(svg: string): string {
 		plugins: [
 			'removeComments',
 			'cleanupAttrs',
+			scopeIds,
 			// Drops the rules no element of this diagram matches (csso's usage data), then minifies.
 			'minifyStyles',
 			removeUnusedThemeProperties,

@@ -17,10 +17,11 @@ type Element = DefaultTreeAdapterMap['element'];
 export const MERMAID_VERSION = (createRequire(import.meta.url)('mermaid/package.json') as { version: string }).version;
 
 /**
- * Bumped when the render settings (scripts/lib/mermaid-render.ts) change, so cached SVGs made with
- * the old settings are not reused.
+ * Bumped when the render settings (scripts/lib/mermaid-render.ts) or what is done to a drawing after
+ * (scripts/lib/mermaid-merge.ts, mermaid-compact.ts) change, so cached SVGs made the old way are not
+ * reused. 4: ids scoped under the diagram's and mermaid's cross-render counters numbered again.
  */
-export const RENDER_SETTINGS_VERSION = 3;
+export const RENDER_SETTINGS_VERSION = 4;
 
 /**
  * Shared by every build on this machine (the site, the fixture tree, the benchmark): an entry is

@@ -38,6 +38,23 @@ describe('renderDiagrams', () => {
 		expect(await renderDiagrams(diagrams, a)).toMatchObject({ rendered: [], cached: 5 });
 	});
 
+	it('draws a diagram the same whatever was drawn before it, every id under the diagram\'s own', async () => {
+		const [alone, after] = [freshDir(), freshDir()];
+		await renderDiagrams([sequence(5)], alone);
+		await renderDiagrams([sequence(1), sequence(3), flow(2), sequence(5)], after);
+		const [file] = readdirSync(alone);
+		expect(entries(after)[file!]).toEqual(entries(alone)[file!]);
+		// mermaid numbers a sequence diagram's actors across renders; and an actor's name is an id.
+		for (const svgs of Object.values(entries(after))) {
+			for (const svg of Object.values(svgs as Record<string, string>)) {
+				const ids = [...svg.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]!);
+				expect(ids.length).toBeGreaterThan(0);
+				expect(ids.filter((id) => !id.startsWith('mmd-'))).toEqual([]);
+			}
+		}
+		expect(Object.values(entries(alone)[file!] as Record<string, string>).join('')).toMatch(/ id="mmd-[0-9a-f]+(?:-light)?-actor0"/);
+	});
+
 	it('names the diagram mermaid could not draw', async () => {
 		const broken: DiagramSource = { source: 'flowchart LR\n  A --> ', where: 'docs/broken.mdx:7' };
 		const failure = await renderDiagrams([flow(6), broken, flow(7)], freshDir()).catch((e: unknown) => e);
