@@ -103,7 +103,8 @@ const scopeIds: CustomPlugin = {
 		const renamed = new Map<string, string>();
 		walk(root, (el) => {
 			const id = el.attributes.id;
-			if (!id || id === prefix || id.startsWith(`${prefix}-`)) return;
+			// Already the diagram's: `mmd-<key>-title`, `mmd-<key>_flowchart-v2-pointEnd`…
+			if (!id || id.startsWith(prefix)) return;
 			const m = counted.exec(id);
 			const local = m ? `${m[1]}${order.get(m[1]!)!.indexOf(Number(m[2]))}` : id;
 			renamed.set(id, `${prefix}-${local}`);

@@ -80,6 +80,17 @@ describe('a compact SVG (compactSvg)', () => {
 		expect(svg).toContain('<path class="flowchart-link edge-solid" marker-end="url(#mmd-k_pointEnd)"');
 	});
 
+	it('numbers mermaid\'s cross-render counters again from 0 and puts every id under the diagram\'s, references following', () => {
+		const seq = '<svg id="mmd-s" xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="mmd-s-title R2"><title id="mmd-s-title">Sequence</title>' +
+			'<g><rect id="root-9" class="actor"/><text id="R2">R2</text><line id="actor9" class="actor-line"/></g><g><line id="actor7" class="actor-line"/><rect id="root-7" class="actor"/></g>' +
+			'<use href="#actor9"/><marker id="mmd-s_arrowhead"><path d="M0 0"/></marker><path class="messageLine0" marker-end="url(#mmd-s_arrowhead)" d="M0 0"/></svg>';
+		const out = compactSvg(seq);
+		expect([...out.matchAll(/ id="([^"]+)"/g)].map((m) => m[1])).toEqual(['mmd-s', 'mmd-s-title', 'mmd-s-root-1', 'mmd-s-R2', 'mmd-s-actor1', 'mmd-s-actor0', 'mmd-s-root-0', 'mmd-s_arrowhead']);
+		expect(out).toContain('<use href="#mmd-s-actor1"/>');
+		expect(out).toContain('aria-labelledby="mmd-s-title mmd-s-R2"');
+		expect(out).toContain('marker-end="url(#mmd-s_arrowhead)"');
+	});
+
 	it('leaves an SVG that is not XML as it is', () => {
 		const html = '<svg id="x"><foreignObject><div><p>a<br>b</p></div></foreignObject></svg>';
 		expect(compactSvg(html)).toBe(html);
