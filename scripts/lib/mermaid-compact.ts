@@ -3,10 +3,11 @@
  * what its interactive renderer needs, not what a drawing needs: the CSS for every diagram kind and
  * theme feature, eight arrowhead markers of which a flowchart uses one or two, drop-shadow filters
  * nothing refers to, and bookkeeping attributes (`data-points` is each edge's points again, base64).
- * svgo does the generic part with plugins that keep what a reader sees and the page relies on: no id
- * renamed (the page makes ids unique per figure, `aria-labelledby` names the title), no style inlined
+ * svgo does the generic part with plugins that keep what a reader sees and the page relies on: svgo
+ * renames no id (the page makes ids unique per figure, `aria-labelledby` names the title), no style inlined
  * (the theme colours are custom properties, scripts/lib/mermaid-merge.ts), title and desc kept.
- * Four passes svgo has no plugin for are written here, each removing only what nothing can use.
+ * Four passes svgo has no plugin for are written here, each removing only what nothing can use, and
+ * one renaming ids so a drawing is the same whatever was drawn before it (scopeIds).
  */
 import { optimize, type CustomPlugin, type XastChild, type XastElement, type XastParent, type XastRoot } from 'svgo';
 
