@@ -32,21 +32,28 @@ const styleTexts = (root: XastRoot) => {
 	return out;
 };
 
+/**
+ * An attribute's value with every id it refers to passed through `map`: `href`/`xlink:href="#id"`, the
+ * id lists of `aria-*`, `url(#id)` anywhere else (stylesheets: `mapUrlRefs`). One reading of what refers
+ * to an id, for the pass that keeps what is referred to and the pass that renames ids.
+ */
+const URL_REF = /url\(\s*(['"]?)#([^'")\s]+)/g;
+const mapUrlRefs = (text: string, map: (id: string) => string) => text.replace(URL_REF, (_, q: string, id: string) => `url(${q}#${map(id)}`);
+function mapIdRefs(name: string, value: string, map: (id: string) => string): string {
+	if (name === 'href' || name === 'xlink:href') return value.startsWith('#') ? `#${map(value.slice(1))}` : value;
+	if (name.startsWith('aria-')) return value.split(/\s+/).map(map).join(' ');
+	return mapUrlRefs(value, map);
+}
+
 /** Markers, filters, gradients… whose id nothing refers to (`url(#id)`, `href="#id"`, `aria-labelledby`). */
 const removeUnreferenced: CustomPlugin = {
 	name: 'removeUnreferenced',
 	fn: (root) => {
 		const referenced = new Set<string>();
-		const urls = (text: string) => {
-			for (const m of text.matchAll(/url\(\s*['"]?#([^'")\s]+)/g)) referenced.add(m[1]!);
-		};
-		for (const t of styleTexts(root)) urls(t.value);
+		const note = (id: string) => (referenced.add(id), id);
+		for (const t of styleTexts(root)) mapUrlRefs(t.value, note);
 		walk(root, (el) => {
-			for (const [name, value] of Object.entries(el.attributes)) {
-				if (name === 'href' || name === 'xlink:href') referenced.add(value.replace(/^#/, ''));
-				else if (name.startsWith('aria-')) for (const id of value.split(/\s+/)) referenced.add(id);
-				else urls(value);
-			}
+			for (const [name, value] of Object.entries(el.attributes)) mapIdRefs(name, value, note);
 		});
 		walk(root, (el, parent) => {
 			if (BY_REFERENCE.has(el.name) && !referenced.has(el.attributes.id ?? '')) parent.children = parent.children.filter((c) => c !== el);
@@ -112,14 +119,10 @@ const scopeIds: CustomPlugin = {
 			el.attributes.id = `${prefix}-${local}`;
 		});
 		if (renamed.size === 0) return null;
-		const urls = (text: string) => text.replace(/url\(\s*(['"]?)#([^'")\s]+)\1\s*\)/g, (all, q: string, id: string) => (renamed.has(id) ? `url(${q}#${renamed.get(id)}${q})` : all));
-		for (const t of styleTexts(root)) t.value = urls(t.value);
+		const rename = (id: string) => renamed.get(id) ?? id;
+		for (const t of styleTexts(root)) t.value = mapUrlRefs(t.value, rename);
 		walk(root, (el) => {
-			for (const [name, value] of Object.entries(el.attributes)) {
-				if ((name === 'href' || name === 'xlink:href') && value.startsWith('#') && renamed.has(value.slice(1))) el.attributes[name] = `#${renamed.get(value.slice(1))}`;
-				else if (name.startsWith('aria-')) el.attributes[name] = value.split(/\s+/).map((id) => renamed.get(id) ?? id).join(' ');
-				else el.attributes[name] = urls(value);
-			}
+			for (const [name, value] of Object.entries(el.attributes)) el.attributes[name] = mapIdRefs(name, value, rename);
 		});
 		return null;
 	},
