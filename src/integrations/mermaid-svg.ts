@@ -41,16 +41,16 @@ export function diagramsOf(docsDir: string): DiagramSource[] {
 /**
  * The diagrams drawn into the cache ahead of the build, while scripts/build.ts runs the authors' check
  * in another process: the check is Node's work on one core, mermaid's drawing Chromium's on the other,
- * so `astro:build:start` below then finds every diagram cached. Never fails: without Chromium, or for a
- * diagram mermaid cannot draw, it draws what it can and leaves the rest to the build's own render,
- * which reports them (after the check, which names a broken diagram first). Resolves to the number
- * drawn and the seconds taken, or null when there was nothing to draw.
+ * so `astro:build:start` below then finds every diagram cached. Never fails: without Chromium it draws
+ * nothing, and from a diagram mermaid cannot draw it stops, leaving that one and the rest to the build's
+ * own render, which reports it (after the check, which names a broken diagram first). Resolves to the
+ * number drawn and the seconds taken, or null when nothing was drawn (renderDiagrams starts no browser
+ * when every diagram is cached).
  */
 export async function drawAhead(docsDir: string): Promise<{ drawn: number; seconds: number } | null> {
-	const diagrams = diagramsOf(docsDir);
-	if (!chromiumPath() || uncached(diagrams).length === 0) return null;
-	const report = await renderDiagrams(diagrams).catch(() => null);
-	return report && { drawn: report.rendered.length, seconds: report.totalMs / 1000 };
+	if (!chromiumPath()) return null;
+	const report = await renderDiagrams(diagramsOf(docsDir)).catch(() => null);
+	return report && report.rendered.length > 0 ? { drawn: report.rendered.length, seconds: report.totalMs / 1000 } : null;
 }
 
 export default function mermaidSvg(docsDir: string): AstroIntegration {
