@@ -29,6 +29,7 @@
  * Written here, not taken from a library: it is a policy over Pagefind's own scores, and Pagefind
  * has no OR query or "minimum should match" option to delegate it to.
  */
+import { QUOTE_WORDS } from './search-results.ts';
 
 /** Pagefind's result list for a query, best first: only the scores are needed. */
 export type ScoreSearch = (query: string) => Promise<Array<{ score: number }>>;
@@ -57,8 +58,6 @@ const MOST_TRIED = 128;
  * of a long question's words (a "let … into" the page does not say), where no single drop pays.
  */
 export const MOST_DROPPED = 2;
-
-import { QUOTE_WORDS } from './search-results.ts';
 
 /** Whether the best page for the query quotes it word for word. */
 export type QuotedSearch = (query: string) => Promise<boolean>;

@@ -78,8 +78,3 @@ export function weighSymptoms(html: string): { html: string; symptoms: string[] 
 	for (const el of found) if (!el.attrs.some((a) => a.name === 'data-pagefind-weight')) el.attrs.push({ name: 'data-pagefind-weight', value: String(SYMPTOM_WEIGHT) });
 	return { html: found.length > 0 ? serialize(fragment) : html, symptoms };
 }
-
-export const withWeightedSymptoms = (html: string): string => weighSymptoms(html).html;
-
-/** The symptoms a page states, as text. */
-export const symptomsIn = (html: string): string[] => weighSymptoms(html).symptoms;

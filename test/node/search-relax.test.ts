@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { MARGIN, relaxQuery, type ScoreSearch } from '../../src/lib/search-relax.ts';
 import { makeQueryRewriter } from '../../src/lib/search-query.ts';
 import { groupSubResults, sectionEvidence } from '../../src/lib/search-results.ts';
-import { SYMPTOM_WEIGHT, symptomsIn, withWeightedSymptoms } from '../../src/lib/search-symptoms.ts';
+import { SYMPTOM_WEIGHT, weighSymptoms } from '../../src/lib/search-symptoms.ts';
 
 /** Pages as word → weight; a query finds the pages holding every word, best score first. */
 function index(pages: Array<Record<string, number>>) {
@@ -234,24 +234,24 @@ describe('sections chosen by what they hold of the query', () => {
 describe('symptoms weighted as what readers search', () => {
 	it('weighs the first column of a table headed Symptom, and no other table', () => {
 		const html = '<h2 id="troubleshooting">Troubleshooting</h2><table><thead><tr><th>Symptom</th><th>Cause</th><th>Fix</th></tr></thead><tbody><tr><td><code>Error acquiring the state lock</code></td><td>CI runs</td><td>Wait</td></tr></tbody></table><table><thead><tr><th>Value</th><th>Meaning</th></tr></thead><tbody><tr><td>draft</td><td>Being written</td></tr></tbody></table>';
-		const out = withWeightedSymptoms(html);
+		const out = weighSymptoms(html).html;
 		expect(out).toContain(`<td data-pagefind-weight="${SYMPTOM_WEIGHT}"><code>Error acquiring the state lock</code></td><td>CI runs</td>`);
 		expect(out).toContain('<td>draft</td>');
 		expect(out.match(/data-pagefind-weight/g)).toHaveLength(1);
-		expect(withWeightedSymptoms('<p>no table</p>')).toBe('<p>no table</p>');
+		expect(weighSymptoms('<p>no table</p>').html).toBe('<p>no table</p>');
 	});
 
 	it('weighs a paragraph that opens with a bold Symptom label as a Symptom cell, and no other paragraph', () => {
 		const html = '<h2 id="crashloopbackoff">CrashLoopBackOff</h2><p><strong>Symptom.</strong> the pod’s events say <code>Back-off restarting failed container</code>.</p><p><strong>Diagnosis.</strong> Read the logs.</p><p>A <strong>Symptom.</strong> mid-sentence</p>';
-		const out = withWeightedSymptoms(html);
+		const out = weighSymptoms(html).html;
 		expect(out).toContain(`<p data-pagefind-weight="${SYMPTOM_WEIGHT}"><strong>Symptom.</strong> the pod’s events say`);
 		expect(out.match(/data-pagefind-weight/g)).toHaveLength(1);
 	});
 
 	it('gives the page its symptoms as text for the symptoms search field, label left out', () => {
 		const html = '<p><strong>Symptom.</strong> the pod’s events say <code>Back-off restarting failed container</code>.</p><table><thead><tr><th>Symptom</th><th>Fix</th></tr></thead><tbody><tr><td><code>Error acquiring the state lock</code></td><td>Wait</td></tr></tbody></table><table><thead><tr><th>Value</th></tr></thead><tbody><tr><td>draft</td></tr></tbody></table>';
-		expect(symptomsIn(html)).toEqual(['the pod’s events say Back-off restarting failed container.', 'Error acquiring the state lock']);
-		expect(symptomsIn('<p>no symptoms</p>')).toEqual([]);
+		expect(weighSymptoms(html).symptoms).toEqual(['the pod’s events say Back-off restarting failed container.', 'Error acquiring the state lock']);
+		expect(weighSymptoms('<p>no symptoms</p>').symptoms).toEqual([]);
 	});
 });
 
