@@ -82,6 +82,25 @@ describe('the offline zip', () => {
 		expect(readFileSync(join(dir, 'downloads', `${OFFLINE_ZIP}.sha256`), 'utf8')).toBe(`${createHash('sha256').update(zipBytes()).digest('hex')}  ${OFFLINE_ZIP}\n`);
 	});
 
+	it('has the same bytes wherever the output folder is, a project\'s tsconfig.json above it included', async () => {
+		const first = await writeOfflineBundle(dir, { siteUrl: SITE, builtAt: BUILT_AT });
+		// As `npm run build` into the repository's own dist/: esbuild would read the tsconfig.json above
+		// (Astro's strict one) and spell the re-bundled scripts differently from a build into /tmp.
+		const project = mkdtempSync(join(tmpdir(), 'offline-project-'));
+		try {
+			writeFileSync(join(project, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, alwaysStrict: true, verbatimModuleSyntax: true } }));
+			const nested = join(project, '.dist.building');
+			for (const [path, content] of Object.entries(SOURCE)) {
+				mkdirSync(dirname(join(nested, path)), { recursive: true });
+				writeFileSync(join(nested, path), content);
+			}
+			const second = await writeOfflineBundle(nested, { siteUrl: SITE, builtAt: BUILT_AT });
+			expect(second.sha256).toBe(first.sha256);
+		} finally {
+			rmSync(project, { recursive: true, force: true });
+		}
+	});
+
 	it('stamps every entry with the build date (UTC) and mode 0644, in path order', async () => {
 		await writeOfflineBundle(dir, { siteUrl: SITE, builtAt: BUILT_AT });
 		const zip = zipBytes();

@@ -21,8 +21,14 @@ import { build, type Plugin } from 'esbuild';
 import { OfflineBundleError as OfflineScriptError } from './error.ts';
 
 const RUNTIME = '__neotoolOffline';
-/** Every script of the copy: one classic (non-module) minified file, kept in memory. */
-const CLASSIC_SCRIPT = { bundle: true, format: 'iife', platform: 'browser', target: 'es2022', minify: true, legalComments: 'none', write: false, logLevel: 'silent' } as const;
+/**
+ * Every script of the copy: one classic (non-module) minified file, kept in memory. `tsconfigRaw`
+ * given, esbuild reads no tsconfig.json: it would otherwise read the one above the output folder (the
+ * project's, Astro's strict one, for a build into `dist/`; none for one into /tmp) and the same
+ * commit's zip would differ by where it was built. `alwaysStrict`: the scripts were modules, which
+ * are strict; as a classic script each wrapped module keeps its "use strict".
+ */
+const CLASSIC_SCRIPT = { bundle: true, format: 'iife', platform: 'browser', target: 'es2022', minify: true, legalComments: 'none', write: false, logLevel: 'silent', tsconfigRaw: { compilerOptions: { alwaysStrict: true } } } as const;
 
 /** Every `import(…)` expression's start offset. */
 function importExpressions(code: string): Array<{ start: number }> {
