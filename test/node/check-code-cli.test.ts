@@ -1,7 +1,8 @@
 /**
  * `code-cli` (scripts/check/code/cli*.ts): command lines against their CLIs' Fig specs. The not-ok
  * page's expected lines were written from what must be caught (issue 22's examples, a flag missing
- * its value inside `$(…)`, a typo after `sudo … exec --`, a CLI with no spec), before running it.
+ * its value inside `$(…)`, a typo after `sudo … exec --`, a CLI with no spec, typos of flags the
+ * overlays add: gh's `--jq`, kubectl top's `--all-namespaces`, systemctl's `is-enabled`), before running it.
  */
 import { describe, expect, it } from 'vitest';
 import { linesOf, runCheck } from '../helpers/check.ts';
@@ -22,6 +23,9 @@ describe('code-cli fixture', () => {
 			`${F}:22:26  code-cli  Unexpected flag \`--namespace\` for \`kubectl get\` without a value, expected \`--namespace <namespace>\``,
 			`${F}:23:64  code-cli  Unexpected flag \`--sort-byy\` for \`kubectl get\`, expected a flag of that command (did you mean \`--sort-by\`?)`,
 			`${F}:24:1  code-cli-unverified  info: Unverified command \`rover\`: no CLI spec for it, expected one in scripts/check/code/cli-specs/ (its flags were not checked)`,
+			`${F}:25:29  code-cli  Unexpected flag \`--jqq\` for \`gh pr checks\`, expected a flag of that command (did you mean \`--jq\`?)`,
+			`${F}:26:18  code-cli  Unexpected flag \`--all-namespace\` for \`kubectl top pod\`, expected a flag of that command (did you mean \`--all-namespaces\`?)`,
+			`${F}:27:11  code-cli  Unexpected subcommand \`is-enabeld\` for \`systemctl\`, expected one of its subcommands (did you mean \`is-enabled\`?)`,
 		]);
 		expect(result.status).toBe(1);
 	});

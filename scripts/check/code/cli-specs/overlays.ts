@@ -83,8 +83,10 @@ export const OVERLAYS: Record<string, Patch> = {
 		// kubectl drain v1.34: --delete-emptydir-data replaced --delete-local-data (1.20).
 		addOptions(spec, ['drain'], options('--delete-emptydir-data --disable-eviction --pod-selector= --skip-wait-for-delete-timeout='));
 		addOptions(spec, ['top'], options('--sort-by= --containers --no-headers --sum'));
-		addOptions(spec, ['top', 'pod'], options('--sort-by= --containers --sum'));
-		addOptions(spec, ['top', 'node'], options('--sort-by= --show-capacity'));
+		// kubectl top pod and top node (staging/src/k8s.io/kubectl/pkg/cmd/top/top_pod.go, top_node.go):
+		// the published spec has neither's selectors nor pod's -A, which a cluster-wide look needs.
+		addOptions(spec, ['top', 'pod'], options('--sort-by= --containers --sum -A,--all-namespaces -l,--selector= --field-selector= --no-headers --use-protocol-buffers'));
+		addOptions(spec, ['top', 'node'], options('--sort-by= --show-capacity -l,--selector= --no-headers --use-protocol-buffers'));
 		// `kubectl top pods` / `top nodes`: the plural aliases kubectl accepts.
 		at(spec, ['top', 'pod']).name = ['pod', 'pods', 'po'];
 		at(spec, ['top', 'node']).name = ['node', 'nodes', 'no'];
@@ -118,6 +120,8 @@ export const OVERLAYS: Record<string, Patch> = {
 	},
 	/** systemd 257 systemctl(1) (https://www.freedesktop.org/software/systemd/man/latest/systemctl.html): options go with any command. */
 	systemctl(spec) {
+		// `is-enabled UNIT…` (systemctl(1), Unit File Commands) is missing from the published spec.
+		addSubcommands(spec, [], [sub('is-enabled')]);
 		for (const o of spec.options ?? []) o.isPersistent = true;
 		spec.options = [...(spec.options ?? []), ...options('--no-pager --no-legend --plain -n,--lines= -o,--output=', true)];
 		return spec;
@@ -133,7 +137,6 @@ export const OVERLAYS: Record<string, Patch> = {
 		addOptions(spec, ['merge-base'], options('--is-ancestor'));
 		return spec;
 	},
-	/** GitHub CLI 2.x (https://cli.github.com/manual/): flags missing from `run list`, `pr checks`. */
 	/** dig 9.18 (BIND, https://bind9.readthedocs.io/en/v9.18.0/manpages.html#dig-dns-lookup-utility): `+short` and names are arguments. */
 	dig(spec) {
 		spec.args = { name: 'query', isVariadic: true, isOptional: true };
@@ -175,11 +178,17 @@ export const OVERLAYS: Record<string, Patch> = {
 		addOptions(spec, ['image'], options('--severity= --ignore-unfixed --exit-code= --quiet,-q --format,-f= --output,-o= --scanners= --timeout='));
 		return spec;
 	},
-	/** gh 2.x (https://cli.github.com/manual/gh_pr_view): `--json`, `--jq`, `--template` are missing from `pr view`. */
+	/**
+	 * gh 2.x (https://cli.github.com/manual/): flags missing from `pr view`, `run list` and `pr checks`.
+	 * The three take cmdutil.AddJSONFlags (cli/cli pkg/cmdutil/json_flags.go: `--json`, `-q,--jq`,
+	 * `-t,--template`); `pr checks` also --watch, --fail-fast, -i,--interval, --required
+	 * (pkg/cmd/pr/checks/checks.go).
+	 */
 	gh(spec) {
-		addOptions(spec, ['pr', 'view'], [{ name: '--json', args: value('fields') }, { name: ['-q', '--jq'], args: value('expression') }, { name: ['-t', '--template'], args: value('string') }]);
-		addOptions(spec, ['run', 'list'], options('-b,--branch= -w,--workflow= -L,--limit= --json= -s,--status= -e,--event='));
-		addOptions(spec, ['pr', 'checks'], options('--watch --required --fail-fast -i,--interval= --json='));
+		const json = () => [{ name: '--json', args: value('fields') }, { name: ['-q', '--jq'], args: value('expression') }, { name: ['-t', '--template'], args: value('string') }];
+		addOptions(spec, ['pr', 'view'], json());
+		addOptions(spec, ['run', 'list'], [...options('-b,--branch= -w,--workflow= -L,--limit= -s,--status= -e,--event='), ...json()]);
+		addOptions(spec, ['pr', 'checks'], [...options('--watch --required --fail-fast -i,--interval='), ...json()]);
 		return spec;
 	},
 };
