@@ -2,7 +2,7 @@
  * `code-cli` (scripts/check/code/cli*.ts): command lines against their CLIs' Fig specs. The not-ok
  * page's expected lines were written from what must be caught (issue 22's examples, a flag missing
  * its value inside `$(…)`, a typo after `sudo … exec --`, a CLI with no spec, typos of flags the
- * overlays add: gh's `--jq`, kubectl top's `--all-namespaces`, systemctl's `is-enabled`), before running it.
+ * overlays add: gh's `--jq`, kubectl top's `--all-namespaces`, systemctl's `is-enabled`; Trivy's `--ignorefile` misspelt or without its file), before running it.
  */
 import { describe, expect, it } from 'vitest';
 import { linesOf, runCheck } from '../helpers/check.ts';
@@ -26,6 +26,8 @@ describe('code-cli fixture', () => {
 			`${F}:25:29  code-cli  Unexpected flag \`--jqq\` for \`gh pr checks\`, expected a flag of that command (did you mean \`--jq\`?)`,
 			`${F}:26:18  code-cli  Unexpected flag \`--all-namespace\` for \`kubectl top pod\`, expected a flag of that command (did you mean \`--all-namespaces\`?)`,
 			`${F}:27:11  code-cli  Unexpected subcommand \`is-enabeld\` for \`systemctl\`, expected one of its subcommands (did you mean \`is-enabled\`?)`,
+			`${F}:28:10  code-cli  Unexpected flag \`--ignorfile\` for \`trivy filesystem\`, expected a flag of that command (did you mean \`--ignorefile\`?)`,
+			`${F}:29:64  code-cli  Unexpected flag \`--ignorefile\` for \`trivy image\` without a value, expected \`--ignorefile <ignorefile>\``,
 		]);
 		expect(result.status).toBe(1);
 	});

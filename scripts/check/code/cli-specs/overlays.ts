@@ -8,6 +8,7 @@ import type { Option, Spec, Subcommand } from './index.ts';
 type Patch = (spec: Spec) => Spec;
 
 const named = (x: { name: string | string[] }, n: string) => (Array.isArray(x.name) ? x.name.includes(n) : x.name === n);
+const names = (x: { name: string | string[] }) => (Array.isArray(x.name) ? x.name : [x.name]);
 
 /** The subcommand at a path (`['rollout', 'undo']`); throws when the published spec moved it, so a patch never silently stops applying. */
 export function at(spec: Spec, path: string[]): Subcommand {
@@ -173,9 +174,44 @@ export const OVERLAYS: Record<string, Patch> = {
 	tail: gnu('-n,--lines= -c,--bytes= -F --follow= --retry -q -s='),
 	du: gnu('-h -s --max-depth= -d= --apparent-size -x'),
 	shred: gnu('-u --remove= -n= -z -v -f'),
-	/** Trivy 0.6x (https://trivy.dev/latest/docs/references/configuration/cli/trivy_image/). */
+	/**
+	 * Trivy v0.65–v0.74 (aquasecurity/trivy, identical in both tags): the published spec is an old
+	 * Trivy's, with each command's flags filed as its subcommands, so none of them was ever matched
+	 * and `trivy config DIR` read DIR as an unknown subcommand. Those entries are dropped, not turned
+	 * into options: several were removed upstream since (`--light`, `--security-checks`).
+	 * - global flags (pkg/flag/global_flags.go, all `Persistent`);
+	 * - the report flag group (pkg/flag/report_flags.go `NewReportFlagGroup`, `--ignorefile` among
+	 *   them) on each command pkg/commands/app.go gives it, minus the flags that command sets to nil;
+	 * - `image`'s `--scanners` (scan_flags.go) and `--ignore-unfixed` (vulnerability_flags.go).
+	 */
 	trivy(spec) {
-		addOptions(spec, ['image'], options('--severity= --ignore-unfixed --exit-code= --quiet,-q --format,-f= --output,-o= --scanners= --timeout='));
+		each(spec, (node) => {
+			if (node.subcommands) node.subcommands = node.subcommands.filter((s) => !names(s).some((n) => n.startsWith('-')));
+			if (!node.subcommands?.length) delete node.subcommands;
+		});
+		spec.options = [...(spec.options ?? []).filter((o) => !names(o).some((n) => ['--quiet', '--debug', '--cache-dir', '--version'].includes(n))), ...options('-c,--config= -v,--version -q,--quiet -d,--debug --insecure --timeout= --cache-dir= --generate-default-config --trace-http', true)];
+		const report = ['-f,--format=', '--report=', '-t,--template=', '--dependency-tree', '--list-all-pkgs', '--ignorefile=', '--ignore-policy=', '--exit-code=', '--exit-on-eol=', '--output,-o=', '--output-plugin-arg=', '-s,--severity=', '--compliance=', '--show-suppressed', '--table-mode='];
+		const without = (...drop: string[]) => options(report.filter((f) => !drop.some((d) => f.split(',').map((n) => n.replace(/=$/, '')).includes(d))).join(' '));
+		// `Use:` of each command in app.go: the target is the one argument.
+		const target = (name: string) => ({ name, isOptional: true });
+		const groups: [string[], string, Option[]][] = [
+			[['image', 'i'], 'IMAGE_NAME', [...without(), ...options('--scanners= --ignore-unfixed')]],
+			[['filesystem', 'fs'], 'PATH', without('--exit-on-eol')],
+			[['rootfs'], 'ROOTDIR', without('--report', '--compliance')],
+			[['repository', 'repo'], 'REPO_PATH | REPO_URL', without('--report', '--compliance', '--exit-on-eol')],
+			[['config', 'conf'], 'DIR', without('--dependency-tree', '--list-all-pkgs', '--exit-on-eol', '--show-suppressed')],
+			[['sbom'], 'SBOM_PATH', without('--dependency-tree', '--report')],
+			[['kubernetes', 'k8s'], 'CONTEXT', without('--exit-on-eol', '--table-mode')],
+			[['vm'], 'VM_IMAGE', without('--report')],
+			[['convert'], 'RESULT_JSON', without()],
+		];
+		for (const [[name, ...aliases], arg, opts] of groups) {
+			let node = spec.subcommands?.find((s) => named(s, name!));
+			if (!node) spec.subcommands = [...(spec.subcommands ?? []), (node = { name })];
+			node.name = [name!, ...aliases];
+			node.options = opts;
+			node.args = target(arg);
+		}
 		return spec;
 	},
 	/**
