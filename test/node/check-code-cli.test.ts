@@ -2,7 +2,8 @@
  * `code-cli` (scripts/check/code/cli*.ts): command lines against their CLIs' Fig specs. The not-ok
  * page's expected lines were written from what must be caught (issue 22's examples, a flag missing
  * its value inside `$(…)`, a typo after `sudo … exec --`, a CLI with no spec, typos of flags the
- * overlays add: gh's `--jq`, kubectl top's `--all-namespaces`, systemctl's `is-enabled`; Trivy's `--ignorefile` misspelt or without its file), before running it.
+ * overlays add: gh's `--jq`, kubectl top's `--all-namespaces`, systemctl's `is-enabled`; Trivy's `--ignorefile` misspelt or without its file; Terraform's
+ * `--no-color`, which only the single-dash form strips, and misspelt `state`/`plan`/`output` flags), before running it.
  */
 import { describe, expect, it } from 'vitest';
 import { linesOf, runCheck } from '../helpers/check.ts';
@@ -28,6 +29,10 @@ describe('code-cli fixture', () => {
 			`${F}:27:11  code-cli  Unexpected subcommand \`is-enabeld\` for \`systemctl\`, expected one of its subcommands (did you mean \`is-enabled\`?)`,
 			`${F}:28:10  code-cli  Unexpected flag \`--ignorfile\` for \`trivy filesystem\`, expected a flag of that command (did you mean \`--ignorefile\`?)`,
 			`${F}:29:64  code-cli  Unexpected flag \`--ignorefile\` for \`trivy image\` without a value, expected \`--ignorefile <ignorefile>\``,
+			`${F}:30:22  code-cli  Unexpected flag \`--no-color\` for \`terraform state show\`, expected a flag of that command (did you mean \`-no-color\`?)`,
+			`${F}:31:56  code-cli  Unexpected flag \`-detailed-exitcod\` for \`terraform plan\`, expected a flag of that command (did you mean \`-detailed-exitcode\`?)`,
+			`${F}:32:18  code-cli  Unexpected flag \`-raww\` for \`terraform output\`, expected a flag of that command (did you mean \`-raw\`?)`,
+			`${F}:33:20  code-cli  Unexpected flag \`-dry-runn\` for \`terraform state rm\`, expected a flag of that command (did you mean \`-dry-run\`?)`,
 		]);
 		expect(result.status).toBe(1);
 	});

@@ -39,6 +39,7 @@ const OWN: Record<string, () => Promise<{ default: Spec }>> = {
 	kustomize: () => import('./kustomize.ts'),
 	cmctl: () => import('./cmctl.ts'),
 	etcdctl: () => import('./etcdctl.ts'),
+	terraform: () => import('./terraform.ts'),
 	ufw: () => import('./ufw.ts'),
 	'kafka-topics.sh': () => import('./kafka.ts').then((m) => ({ default: m.topics })),
 	'kafka-consumer-groups.sh': () => import('./kafka.ts').then((m) => ({ default: m.consumerGroups })),

@@ -46,7 +46,7 @@ function each(node: Subcommand, visit: (node: Subcommand) => void): void {
 	for (const s of node.subcommands ?? []) each(s, visit);
 }
 
-/** Go's flag package accepts `-flag` and `--flag` alike (Vault, Terraform): both spellings known. */
+/** Go's flag package accepts `-flag` and `--flag` alike (Vault; ./terraform.ts does the same for Terraform): both spellings known. */
 function goFlags(spec: Spec): void {
 	each(spec, (node) => {
 		for (const o of node.options ?? []) {
@@ -102,15 +102,6 @@ export const OVERLAYS: Record<string, Patch> = {
 		addOptions(spec, ['audit', 'enable'], options('-path= -description= -local'));
 		addSubcommands(spec, ['operator', 'raft', 'snapshot'], [sub('inspect', '-details -depth= -filter= -format=')]);
 		for (const o of at(spec, ['audit', 'list']).options ?? []) if ((Array.isArray(o.name) ? o.name : [o.name]).includes('-detailed')) o.args = { name: 'bool', isOptional: true };
-		goFlags(spec);
-		return spec;
-	},
-	/** Terraform 1.x (https://developer.hashicorp.com/terraform/cli/commands): Go flags. */
-	terraform(spec) {
-		addOptions(spec, ['show'], options('-no-color -json'));
-		addOptions(spec, ['plan'], options('-refresh-only -generate-config-out= -no-color -out= -var= -var-file= -target= -lock-timeout='));
-		addOptions(spec, ['fmt'], options('-recursive -check -diff'));
-		addOptions(spec, ['init'], options('-backend-config= -reconfigure -migrate-state -upgrade -input='));
 		goFlags(spec);
 		return spec;
 	},
