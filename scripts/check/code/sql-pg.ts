@@ -12,7 +12,14 @@
  *  - other DDL (CREATE/ALTER/DROP/TRUNCATE/GRANT/COMMENT…): run inside the transaction, which is
  *    rolled back, on this throwaway server;
  *  - transaction control, CHECKPOINT, CREATE/DROP DATABASE and the like: their syntax only (the
- *    parser stage, ./sql.ts).
+ *    parser stage, ./sql.ts);
+ *  - any statement about a database, tablespace or subscription (RENAME, OWNER TO, GRANT, COMMENT,
+ *    SECURITY LABEL): their syntax only too, as ALTER DATABASE is. Those objects are the real
+ *    server's, the page cannot have created them here, and this server cannot create one inside
+ *    the transaction (CREATE DATABASE/TABLESPACE refuse to run in one);
+ *  - roles are also the real server's, but CREATE ROLE does run in a transaction: each role a
+ *    statement names that this server lacks is created first, as a stand-in, so ALTER ROLE,
+ *    GRANT … TO a role and the like are still run (an invalid setting on a role is still found).
  * Application tables come from ./sql-schema.sql, loaded once. Results are cached by statement and
  * server version (`node_modules/.cache/docs-check-pg.json`), so a warm run starts no server. A
  * statement that uses a placeholder (`_BACKUP_ID_`) is judged only on what does not name it.
@@ -26,6 +33,8 @@ import type { CodeFence } from './fences.ts';
 import { pgVersion, startServer, stopServerGracefully } from './pg-server.ts';
 
 export const SCHEMA_FILE = resolve('scripts/check/code/sql-schema.sql');
+/** This module: how a statement is judged is part of its cached verdict. */
+const RULES_FILE = resolve('scripts/check/code/sql-pg.ts');
 const CACHE_FILE = resolve('node_modules/.cache/docs-check-pg.json');
 
 interface Verdict {
@@ -52,7 +61,8 @@ function loadCache(): Record<string, Verdict> {
 
 let schemaHash: string | undefined;
 const keyOf = (sql: string) => {
-	schemaHash ??= createHash('sha1').update(readFileSync(SCHEMA_FILE)).digest('hex').slice(0, 12);
+	// A verdict holds for one schema and one way of judging: a change to either judges afresh.
+	schemaHash ??= createHash('sha1').update(readFileSync(SCHEMA_FILE)).update(readFileSync(RULES_FILE)).digest('hex').slice(0, 12);
 	return createHash('sha1').update(`${version}|${schemaHash}|${sql}`).digest('hex');
 };
 
@@ -89,7 +99,43 @@ interface Statement {
 const QUERIES = new Set(['SelectStmt', 'InsertStmt', 'UpdateStmt', 'DeleteStmt', 'MergeStmt']);
 const SETTINGS = new Set(['VariableShowStmt', 'VariableSetStmt', 'AlterSystemStmt']);
 const NO_TRANSACTION = new Set(['VacuumStmt', 'ClusterStmt', 'ReindexStmt']);
-const SYNTAX_ONLY = new Set(['TransactionStmt', 'CheckPointStmt', 'CreatedbStmt', 'DropdbStmt', 'AlterDatabaseStmt', 'AlterDatabaseSetStmt', 'CreateTableSpaceStmt', 'DropTableSpaceStmt', 'CopyStmt', 'LoadStmt', 'NotifyStmt', 'ListenStmt', 'UnlistenStmt', 'DiscardStmt', 'LockStmt', 'CreateSubscriptionStmt', 'AlterSubscriptionStmt', 'DropSubscriptionStmt']);
+const SYNTAX_ONLY = new Set(['TransactionStmt', 'CheckPointStmt', 'CreatedbStmt', 'DropdbStmt', 'AlterDatabaseStmt', 'AlterDatabaseSetStmt', 'AlterDatabaseRefreshCollStmt', 'CreateTableSpaceStmt', 'DropTableSpaceStmt', 'AlterTableSpaceOptionsStmt', 'AlterTableMoveAllStmt', 'CopyStmt', 'LoadStmt', 'NotifyStmt', 'ListenStmt', 'UnlistenStmt', 'DiscardStmt', 'LockStmt', 'CreateSubscriptionStmt', 'AlterSubscriptionStmt', 'DropSubscriptionStmt']);
+
+/**
+ * Objects of the real server's cluster that this throwaway server lacks and cannot create inside a
+ * transaction (PostgreSQL 18 ObjectType names, as libpg-query prints them).
+ */
+const CLUSTER_OBJECTS = new Set(['OBJECT_DATABASE', 'OBJECT_TABLESPACE', 'OBJECT_SUBSCRIPTION']);
+/** Statements that name their object's type: RenameStmt.renameType, AlterOwnerStmt.objectType, the others' objtype. */
+const TYPED = new Set(['RenameStmt', 'AlterOwnerStmt', 'GrantStmt', 'CommentStmt', 'SecLabelStmt']);
+
+/** Whether a statement is about a database, tablespace or subscription (ALTER DATABASE x RENAME TO y is a RenameStmt, not an AlterDatabaseStmt). */
+function aboutClusterObject(s: Statement): boolean {
+	if (!TYPED.has(s.kind)) return false;
+	const n = s.node as { renameType?: string; objectType?: string; objtype?: string };
+	return CLUSTER_OBJECTS.has(n.renameType ?? n.objectType ?? n.objtype ?? '');
+}
+
+/**
+ * The existing roles a statement needs: every role it names (RoleSpec, a renamed role, a granted
+ * role), but not a role it creates or a rename's new name. Predefined roles (`pg_*`, reserved) are
+ * the server's own, so a misspelt one is still reported.
+ */
+function rolesNamed(s: Statement): string[] {
+	const out = new Set<string>();
+	const walk = (n: unknown) => {
+		if (!n || typeof n !== 'object') return;
+		if (Array.isArray(n)) return n.forEach(walk);
+		const o = n as Record<string, unknown>;
+		if (o.roletype === 'ROLESPEC_CSTRING' && typeof o.rolename === 'string') out.add(o.rolename);
+		for (const v of Object.values(o)) walk(v);
+	};
+	walk(s.node);
+	const n = s.node as { renameType?: string; subname?: string; granted_roles?: { AccessPriv?: { priv_name?: string } }[] };
+	if (s.kind === 'RenameStmt' && n.renameType === 'OBJECT_ROLE' && n.subname) out.add(n.subname);
+	if (s.kind === 'GrantRoleStmt') for (const r of n.granted_roles ?? []) if (r.AccessPriv?.priv_name) out.add(r.AccessPriv.priv_name);
+	return [...out].filter((r) => !r.startsWith('pg_'));
+}
 
 /** The names of relations a utility statement touches (VACUUM's list, REINDEX/CLUSTER's relation, CREATE INDEX's table). */
 function relations(node: unknown): string[] {
@@ -127,7 +173,7 @@ function plan(s: Statement): { sql: string; values?: unknown[]; shift: number }[
 	if (NO_TRANSACTION.has(s.kind) || (s.kind === 'IndexStmt' && (s.node as { concurrent?: boolean }).concurrent)) {
 		return relations(s.node).map((r) => ({ sql: 'SELECT $1::regclass', values: [r], shift: 0 }));
 	}
-	if (SYNTAX_ONLY.has(s.kind)) return null;
+	if (SYNTAX_ONLY.has(s.kind) || aboutClusterObject(s)) return null;
 	return [{ sql: s.text, shift: 0 }];
 }
 
@@ -138,6 +184,17 @@ async function judge(s: Statement): Promise<Verdict> {
 	await c.query('BEGIN');
 	try {
 		await c.query("SET LOCAL statement_timeout = '2s'");
+		for (const role of rolesNamed(s)) {
+			const found = (await c.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role])) as { rowCount: number };
+			if (found.rowCount) continue;
+			// A quoted identifier, whatever the name holds (`"` doubled). A name the server refuses
+			// (`public`, `none`) is left out: the statement then reports it itself.
+			await c.query('SAVEPOINT docs_check_role');
+			await c.query(`CREATE ROLE "${role.replace(/"/g, '""')}"`).then(
+				() => c.query('RELEASE SAVEPOINT docs_check_role'),
+				() => c.query('ROLLBACK TO SAVEPOINT docs_check_role'),
+			);
+		}
 		for (const step of steps) {
 			try {
 				await c.query(step.sql, step.values);
