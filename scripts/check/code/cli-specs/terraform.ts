@@ -93,6 +93,9 @@ const spec: Spec = {
 		command('login', META_EXTENDED, VIEW),
 		command('logout', '', NO_COLOR),
 		command('version', '-json', NO_COLOR),
+		command('test', `-filter= -test-directory= -json -junit-xml= -verbose -parallelism= -run-parallelism= -cloud-run= ${VARS}`, VIEW),
+		command('modules', '-json', VIEW),
+		command('metadata', '', NO_COLOR, [command('functions', '-json', NO_COLOR)]),
 		state,
 		workspace('workspace'),
 		// `env` is workspace's deprecated name (commands.go).
