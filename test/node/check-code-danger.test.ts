@@ -32,6 +32,13 @@ describe('code-danger fixture', () => {
 			`${F}:59:6  code-danger  Unexpected \`kubectl delete\` (deletes cluster objects (a PVC or namespace takes its data with it)) ${aside}`,
 			// A sub-step is not covered by the aside of a sibling sub-step.
 			`${F}:79:7  code-danger  Unexpected \`kubectl delete\` (deletes cluster objects (a PVC or namespace takes its data with it)) ${aside}`,
+			// Terraform's flag parser (Go's) takes `--flag` as `-flag`: the double-dash spelling is the same command.
+			`${F}:87:4  code-danger  Unexpected \`terraform apply\` (changes infrastructure without a reviewed plan) ${aside}`,
+			`${F}:93:4  code-danger  Unexpected \`terraform state rm\` (makes Terraform forget the resources: a later apply creates them again) ${aside}`,
+			`${F}:94:4  code-danger  Unexpected \`terraform state push\` (overwrites the remote state) run even when a command before it in this block failed, expected it chained with \`&&\` or \`set -euo pipefail\` at the block's start`,
+			`${F}:94:4  code-danger  Unexpected \`terraform state push\` (overwrites the remote state) ${aside}`,
+			`${F}:95:4  code-danger  Unexpected \`terraform force-unlock\` (removes another run's state lock: two runs may then write the state at once) run even when a command before it in this block failed, expected it chained with \`&&\` or \`set -euo pipefail\` at the block's start`,
+			`${F}:95:4  code-danger  Unexpected \`terraform force-unlock\` (removes another run's state lock: two runs may then write the state at once) ${aside}`,
 		]);
 		expect(result.status).toBe(1);
 	});

@@ -33,7 +33,11 @@ export const DANGEROUS: Dangerous[] = [
 	{ cli: 'kafka-topics.sh', flags: ['--delete'], reason: 'deletes the topic and its messages' },
 	{ cli: 'kafka-consumer-groups.sh', all: ['--reset-offsets', '--execute'], reason: 'moves the group\'s committed offsets' },
 	{ cli: 'terraform', path: ['destroy'], reason: 'destroys the managed infrastructure' },
-	{ cli: 'terraform', path: ['apply'], flags: ['-destroy', '-auto-approve'], reason: 'changes infrastructure without a reviewed plan' },
+	// Terraform parses flags with Go's flag package, which takes `--flag` as `-flag`.
+	{ cli: 'terraform', path: ['apply'], flags: ['-destroy', '-auto-approve', '--destroy', '--auto-approve'], reason: 'changes infrastructure without a reviewed plan' },
+	{ cli: 'terraform', path: ['state', 'rm'], reason: 'makes Terraform forget the resources: a later apply creates them again' },
+	{ cli: 'terraform', path: ['state', 'push'], reason: 'overwrites the remote state' },
+	{ cli: 'terraform', path: ['force-unlock'], reason: 'removes another run\'s state lock: two runs may then write the state at once' },
 	// `vault operator …` that changes the cluster (reading ones such as `raft list-peers`, `raft snapshot save`, `key-status` are not here, nor
 	// `generate-root`, which creates a credential but destroys nothing: its risk is the page's stop point).
 	{ cli: 'vault', path: ['operator', 'seal'], reason: 'seals Vault: every client fails until it is unsealed' },
