@@ -18,7 +18,7 @@ import { join, relative, sep } from 'node:path';
 import { DOWNLOADS_DIR } from '../../src/lib/downloads.ts';
 import { URL_LIST_FILE } from '../../src/lib/redirects.ts';
 import { OfflineBundleError } from './offline/error.ts';
-import { moduleScripts, offlinePage, type OfflinePage } from './offline/html.ts';
+import { offlinePage, readPage, type PageReading } from './offline/html.ts';
 import { Memo, sha256 } from './offline/memo.ts';
 import { bundlePageScripts, bundlePagefind, bundleRuntime } from './offline/scripts.ts';
 import { deterministicZip } from './offline/zip.ts';
@@ -93,7 +93,20 @@ export async function offlineFiles(outDir: string, options: OfflineBundleOptions
 	const pages = kept.filter((path) => path.endsWith('.html'));
 	const html = new Map(pages.map((path) => [path, readFileSync(join(outDir, path), 'utf8')]));
 	const hashes = new Map(pages.map((path) => [path, sha256(html.get(path)!)]));
-	const lists = await Promise.all(pages.map(async (path) => JSON.parse(await memo.text(memo.key('scripts', hashes.get(path)!), () => JSON.stringify(moduleScripts(html.get(path)!)))) as string[]));
+	// Each page is tokenized once: its module list decides the bundles, and the same reading is kept
+	// for its rewrite below (dropped at its turn), unless the memo answers for both.
+	const readings = new Map<string, PageReading>();
+	const lists = await Promise.all(
+		pages.map(async (path) =>
+			JSON.parse(
+				await memo.text(memo.key('scripts', hashes.get(path)!), () => {
+					const reading = readPage(html.get(path)!);
+					readings.set(path, reading);
+					return JSON.stringify(reading.modules.map((m) => m.src));
+				}),
+			) as string[],
+		),
+	);
 	const scripts = await bundlePageScripts(outDir, lists, (list, make) => memo.text(memo.key('bundle', scriptInputs, ...list), make));
 	for (const [path, code] of scripts.files) files.set(path, encoder.encode(code));
 	for (const path of kept) if (!path.endsWith('.html')) files.set(path, readFileSync(join(outDir, path)));
@@ -101,20 +114,29 @@ export async function offlineFiles(outDir: string, options: OfflineBundleOptions
 	// What a page's copy depends on besides its own bytes: which files the copy has, the bundles' names, the site.
 	const context = sha256(options.siteUrl, [...inCopy].sort().join('\n'), [...scripts.byEntries].flat().join('\n'));
 	const missing: string[] = [];
-	// One page at a time (parse, rewrite, keep the bytes): no page's tree outlives its turn.
+	// One page at a time (rewrite, keep the bytes): no page's reading outlives its turn. A page is kept
+	// in the memo as its HTML alone, and only when it loads nothing missing (such a page fails the build).
 	for (const path of pages) {
-		const made = await memo.text(memo.key('page', context, path, hashes.get(path)!), () => {
-			const page = offlinePage(html.get(path)!, {
-				path,
-				has: (p) => inCopy.has(p),
-				siteUrl: options.siteUrl,
-				bundleFor: (list) => scripts.byEntries.get(list.join('\n')),
-			}, (commit, date) => `Offline copy of the NeoTool operations docs: commit ${commit}, built ${date}. Links and search work from this folder without a network; it does not update itself, so download a new copy at each on-call handover.`);
-			return JSON.stringify(page);
-		});
-		const page = JSON.parse(made) as OfflinePage;
-		missing.push(...page.missing.map((url) => `${path}: ${url}`));
-		files.set(path, encoder.encode(page.html));
+		const key = memo.key('page', context, path, hashes.get(path)!);
+		let made = memo.get(key)?.toString('utf8');
+		if (made === undefined) {
+			const page = offlinePage(
+				html.get(path)!,
+				{
+					path,
+					has: (p) => inCopy.has(p),
+					siteUrl: options.siteUrl,
+					bundleFor: (list) => scripts.byEntries.get(list.join('\n')),
+				},
+				(commit, date) => `Offline copy of the NeoTool operations docs: commit ${commit}, built ${date}. Links and search work from this folder without a network; it does not update itself, so download a new copy at each on-call handover.`,
+				readings.get(path),
+			);
+			readings.delete(path);
+			missing.push(...page.missing.map((url) => `${path}: ${url}`));
+			if (!page.missing.length) memo.put(key, page.html);
+			made = page.html;
+		}
+		files.set(path, encoder.encode(made));
 	}
 	if (missing.length) {
 		throw new OfflineBundleError(`build: the offline copy would load files it does not have (${missing.length}):\n${missing.slice(0, 10).map((m) => `  ${m}`).join('\n')}\nexpected every stylesheet, script and image a page loads to be in the output`);
@@ -130,7 +152,7 @@ export async function writeOfflineBundle(outDir: string, options: OfflineBundleO
 	const zipKey = memo.key('zip', options.builtAt, ...[...files.keys()].sort().flatMap((path) => [path, sha256(files.get(path)!)]));
 	let zip: Uint8Array | undefined = memo.get(zipKey);
 	if (!zip) {
-		zip = deterministicZip(files, options.builtAt);
+		zip = await deterministicZip(files, options.builtAt);
 		memo.put(zipKey, zip);
 	}
 	memo.prune();

@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OfflineBundleError, OFFLINE_ZIP, writeOfflineBundle } from '../../scripts/lib/offline-bundle.ts';
-import { offlineUrl } from '../../scripts/lib/offline/html.ts';
+import { offlinePage, offlineUrl } from '../../scripts/lib/offline/html.ts';
 import { routeDynamicImports } from '../../scripts/lib/offline/scripts.ts';
 
 const SITE = 'https://docs.example.test/';
@@ -200,6 +200,47 @@ describe('offlineUrl', () => {
 	});
 	it.each(['//cdn.example/x.js', 'https://x.test/', 'b/', '#top', 'data:text/plain,x', ''])('leaves %j as it is', (value) => {
 		expect(offlineUrl(value, 'index.html', has)).toBeUndefined();
+	});
+});
+
+describe('offlinePage', () => {
+	// Read with an HTML tokenizer, not a tree: what a tree would have said about each tag must still hold.
+	it('changes only start tags\' URL attributes, at their source spans, as the HTML standard tokenizes them', () => {
+		const source = [
+			'<!doctype html><html><head><link rel=stylesheet href=/_astro/a.css><script type="module" src="/_astro/m.js"></script></head><body><main>',
+			'<a HREF=\'/ops/\' href="/other/">first of a repeated name</a>',
+			'<a href="/ops/?a=1&amp;b=2#x">entity in the value</a>',
+			'<textarea><a href="/ops/"></textarea><script>const s = \'<a href="/ops/">\';</script><!-- <a href="/ops/"> -->',
+			'<svg><a href="/ops/"><text>svg link</text></a></svg>',
+			'<p class="x build-stamp" data-build-commit="abc123" data-build-date="2026-12-07T10:00:00Z">Built</p>',
+			'<script type="module" src="/_astro/n.js"></script>',
+			'</main></body></html>',
+		].join('\n');
+		const lists: string[][] = [];
+		const page = offlinePage(
+			source,
+			{
+				path: 'ops/x/index.html',
+				has: (p) => ['index.html', 'ops/index.html', 'ops/x/index.html', '_astro/a.css'].includes(p),
+				siteUrl: SITE,
+				bundleFor: (list) => (lists.push([...list]), '_offline/js/b.js'),
+			},
+			(commit, date) => `copy ${commit} ${date}`,
+		);
+		expect(lists).toEqual([['/_astro/m.js', '/_astro/n.js']]);
+		expect(page.missing).toEqual([]);
+		expect(page.html).toBe(
+			[
+				'<!doctype html><html><head><script src="../../_offline/offline.js"></script><link rel="stylesheet" href="../../_offline/offline.css"><link rel=stylesheet href="../../_astro/a.css"><script defer src="../../_offline/js/b.js"></script></head><body><main><p class="sl-banner offline-copy-note" role="note" data-offline-copy>copy abc123 2026-12-07</p>',
+				'<a href="../index.html" href="/other/">first of a repeated name</a>',
+				'<a href="../index.html?a=1&amp;b=2#x">entity in the value</a>',
+				'<textarea><a href="/ops/"></textarea><script>const s = \'<a href="/ops/">\';</script><!-- <a href="/ops/"> -->',
+				'<svg><a href="../index.html"><text>svg link</text></a></svg>',
+				'<p class="x build-stamp" data-build-commit="abc123" data-build-date="2026-12-07T10:00:00Z"><strong>Offline copy</strong> (the downloaded zip). Built</p>',
+				'',
+				'</main></body></html>',
+			].join('\n'),
+		);
 	});
 });
 

@@ -1,7 +1,8 @@
 /**
- * One built page made into its offline copy (issue 23), read with parse5 (the HTML standard's
- * parser; no regex over HTML) and changed by splicing at the source offsets it reports, so every
- * byte not changed stays as Astro wrote it (inline SVG diagrams included):
+ * One built page made into its offline copy (issue 23), read with htmlparser2's tokenizer (an HTML
+ * tokenizer, no regex over HTML; a full parse5 tree cost 4–5× the time at 1,000 pages and the copy
+ * needs only start tags and their attributes' source offsets) and changed by splicing at those offsets,
+ * so every byte not changed stays as Astro wrote it (inline SVG diagrams included):
  * - site-absolute URLs (`/a/b/`) become paths relative to the page, a folder's to its `index.html`,
  *   since file:// has no directory index; a link to a file left out of the copy goes to the
  *   published site (a click the reader chooses, never a request the page makes by itself);
@@ -11,11 +12,7 @@
  */
 import { posix } from 'node:path';
 import { Parser } from 'htmlparser2';
-import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { OfflineBundleError as OfflineHtmlError } from './error.ts';
-
-type Node = DefaultTreeAdapterMap['node'];
-type Element = DefaultTreeAdapterMap['element'];
 
 /** Attributes that hold one URL, by element. */
 const URL_ATTRIBUTES: Record<string, readonly string[]> = {
@@ -55,31 +52,6 @@ export interface OfflinePage {
 	missing: string[];
 }
 
-/**
- * The module scripts a page loads (site paths, in document order), read with htmlparser2's
- * tokenizer: a first pass over every page before the bundles exist, lighter than a full parse.
- */
-export function moduleScripts(html: string): string[] {
-	const found: string[] = [];
-	const parser = new Parser({
-		onopentag(name, attributes) {
-			if (name === 'script' && attributes.type === 'module' && attributes.src) found.push(attributes.src);
-		},
-	});
-	parser.end(html);
-	return found;
-}
-
-function attr(element: Element, name: string): string | undefined {
-	return element.attrs.find((a) => a.name === name)?.value;
-}
-
-function walk(node: Node, visit: (element: Element) => void): void {
-	if ('tagName' in node) visit(node);
-	if ('content' in node && node.content) walk(node.content as Node, visit);
-	if ('childNodes' in node) for (const child of node.childNodes) walk(child, visit);
-}
-
 const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
 const escapeText = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -117,43 +89,97 @@ interface Edit {
 	text: string;
 }
 
-export function offlinePage(html: string, context: OfflinePageContext, stampText: (commit: string, date: string) => string): OfflinePage {
-	const document = parse(html, { sourceCodeLocationInfo: true });
+/** A start tag the copy may change, with the source span of each of its attributes. */
+interface TagReading {
+	tag: string;
+	attributes: Record<string, string>;
+	/** Attribute name → [start, end) of `name="value"` in the source. */
+	spans: Record<string, [number, number]>;
+}
+
+/** What the copy needs of a page, read in one pass: no tree, only start tags and source offsets. */
+export interface PageReading {
+	/** The page's module scripts (site paths), each with the source span of its whole element, in document order. */
+	modules: Array<{ src: string; start: number; end: number }>;
+	/** The start tags that may hold a URL (see URL_ATTRIBUTES, srcset, meta refresh), in document order. */
+	tags: TagReading[];
+	/** Where the first <head>'s and <main>'s start tags end. */
+	headEnd?: number;
+	mainEnd?: number;
+	/** The build stamp's start tag end, commit and date. */
+	stamp?: { end: number; commit: string; date: string };
+}
+
+/**
+ * Reads a page with htmlparser2's tokenizer. Done once per page: the module lists of every page
+ * decide the script bundles, which the rewrite (offlinePage) needs, so the reading is kept between the two.
+ */
+export function readPage(html: string): PageReading {
+	const reading: PageReading = { modules: [], tags: [] };
+	// The open tag's attribute spans; the first of a repeated name counts, as in the HTML standard
+	// (and in htmlparser2's `attributes`).
+	let spans: Record<string, [number, number]> = {};
+	let openModule: PageReading['modules'][number] | undefined;
+	const parser = new Parser({
+		onopentagname() {
+			spans = {};
+		},
+		onattribute(name) {
+			// parser.startIndex is the attribute name's first character, parser.endIndex the end of its value.
+			if (!Object.hasOwn(spans, name)) spans[name] = [parser.startIndex, parser.endIndex];
+		},
+		onopentag(tag, attributes) {
+			// parser.endIndex is the start tag's `>`.
+			const tagEnd = parser.endIndex + 1;
+			if (tag === 'head' && reading.headEnd === undefined) reading.headEnd = tagEnd;
+			if (tag === 'main' && reading.mainEnd === undefined) reading.mainEnd = tagEnd;
+			if (!reading.stamp && attributes.class?.includes('build-stamp') && attributes.class.split(/\s+/).includes('build-stamp')) {
+				reading.stamp = { end: tagEnd, commit: attributes['data-build-commit'] ?? 'unknown', date: (attributes['data-build-date'] ?? '').slice(0, 10) };
+			}
+			if (tag === 'script' && attributes.type === 'module' && attributes.src) {
+				openModule = { src: attributes.src, start: parser.startIndex, end: tagEnd };
+				reading.modules.push(openModule);
+				return;
+			}
+			const urls = URL_ATTRIBUTES[tag]?.some((name) => name in attributes);
+			const srcset = (tag === 'img' || tag === 'source') && attributes.srcset;
+			const refresh = tag === 'meta' && attributes['http-equiv']?.toLowerCase() === 'refresh';
+			if (urls || srcset || refresh) reading.tags.push({ tag, attributes, spans });
+		},
+		onclosetag(tag, implied) {
+			// parser.endIndex is the end tag's `>`; a script closed by the end of the file ends there.
+			if (tag === 'script' && openModule) {
+				openModule.end = implied ? html.length : parser.endIndex + 1;
+				openModule = undefined;
+			}
+		},
+	});
+	parser.end(html);
+	return reading;
+}
+
+export function offlinePage(html: string, context: OfflinePageContext, stampText: (commit: string, date: string) => string, reading = readPage(html)): OfflinePage {
 	const edits: Edit[] = [];
 	const missing: string[] = [];
 	const up = posix.relative(posix.dirname(context.path), '');
 	const toRoot = up ? `${up}/` : '';
-	const modules: Element[] = [];
-	let head: Element | undefined;
-	let main: Element | undefined;
-	let stamp: Element | undefined;
 
-	const rewrite = (element: Element, name: string, value: string) => {
-		const location = element.sourceCodeLocation?.attrs?.[name];
-		if (!location) return;
-		edits.push({ start: location.startOffset, end: location.endOffset, text: `${name}="${escapeAttribute(value)}"` });
-	};
-
-	walk(document, (element) => {
-		const tag = element.tagName;
-		if (tag === 'head' && !head) head = element;
-		if (tag === 'main' && !main) main = element;
-		if (!stamp && attr(element, 'class')?.split(/\s+/).includes('build-stamp')) stamp = element;
-		if (tag === 'script' && attr(element, 'type') === 'module' && attr(element, 'src')) {
-			modules.push(element);
-			return;
-		}
+	for (const { tag, attributes, spans } of reading.tags) {
+		const rewrite = (name: string, value: string) => {
+			const span = spans[name];
+			if (span) edits.push({ start: span[0], end: span[1], text: `${name}="${escapeAttribute(value)}"` });
+		};
 		for (const name of URL_ATTRIBUTES[tag] ?? []) {
-			const value = attr(element, name);
+			const value = attributes[name];
 			if (value === undefined) continue;
 			const target = offlineUrl(value, context.path, context.has);
 			if (!target) continue;
-			if (target.found) rewrite(element, name, target.url);
-			else if (NAVIGATION.has(tag)) rewrite(element, name, new URL(value, context.siteUrl).href);
-			else if (!(tag === 'link' && /\b(canonical|alternate|sitemap)\b/.test(attr(element, 'rel') ?? ''))) missing.push(value);
+			if (target.found) rewrite(name, target.url);
+			else if (NAVIGATION.has(tag)) rewrite(name, new URL(value, context.siteUrl).href);
+			else if (!(tag === 'link' && /\b(canonical|alternate|sitemap)\b/.test(attributes.rel ?? ''))) missing.push(value);
 		}
 		if (tag === 'img' || tag === 'source') {
-			const srcset = attr(element, 'srcset');
+			const srcset = attributes.srcset;
 			if (srcset) {
 				const candidates = srcset.split(',').map((candidate) => {
 					const [url, ...descriptor] = candidate.trim().split(/\s+/);
@@ -161,38 +187,31 @@ export function offlinePage(html: string, context: OfflinePageContext, stampText
 					if (target && !target.found) missing.push(url);
 					return [target?.url ?? url, ...descriptor].join(' ');
 				});
-				rewrite(element, 'srcset', candidates.join(', '));
+				rewrite('srcset', candidates.join(', '));
 			}
 		}
-		if (tag === 'meta' && attr(element, 'http-equiv')?.toLowerCase() === 'refresh') {
-			const content = attr(element, 'content') ?? '';
+		if (tag === 'meta' && attributes['http-equiv']?.toLowerCase() === 'refresh') {
+			const content = attributes.content ?? '';
 			const match = /^(\s*\d+\s*;\s*url\s*=\s*)(.+)$/i.exec(content);
 			const target = match && offlineUrl(match[2].trim(), context.path, context.has);
-			if (match && target) rewrite(element, 'content', `${match[1]}${target.found ? target.url : new URL(match[2].trim(), context.siteUrl).href}`);
-		}
-	});
-
-	if (head?.sourceCodeLocation?.startTag) {
-		const at = head.sourceCodeLocation.startTag.endOffset;
-		edits.push({ start: at, end: at, text: `<script src="${toRoot}_offline/offline.js"></script><link rel="stylesheet" href="${toRoot}_offline/offline.css">` });
-	}
-	if (stamp?.sourceCodeLocation?.startTag) {
-		const commit = attr(stamp, 'data-build-commit') ?? 'unknown';
-		const date = (attr(stamp, 'data-build-date') ?? '').slice(0, 10);
-		const at = stamp.sourceCodeLocation.startTag.endOffset;
-		edits.push({ start: at, end: at, text: '<strong>Offline copy</strong> (the downloaded zip). ' });
-		if (main?.sourceCodeLocation?.startTag) {
-			const mainAt = main.sourceCodeLocation.startTag.endOffset;
-			edits.push({ start: mainAt, end: mainAt, text: `<p class="sl-banner offline-copy-note" role="note" data-offline-copy>${escapeText(stampText(commit, date))}</p>` });
+			if (match && target) rewrite('content', `${match[1]}${target.found ? target.url : new URL(match[2].trim(), context.siteUrl).href}`);
 		}
 	}
 
-	if (modules.length) {
-		const bundle = context.bundleFor(modules.map((m) => attr(m, 'src')!));
+	if (reading.headEnd !== undefined) {
+		edits.push({ start: reading.headEnd, end: reading.headEnd, text: `<script src="${toRoot}_offline/offline.js"></script><link rel="stylesheet" href="${toRoot}_offline/offline.css">` });
+	}
+	const { stamp, mainEnd } = reading;
+	if (stamp) {
+		edits.push({ start: stamp.end, end: stamp.end, text: '<strong>Offline copy</strong> (the downloaded zip). ' });
+		if (mainEnd !== undefined) edits.push({ start: mainEnd, end: mainEnd, text: `<p class="sl-banner offline-copy-note" role="note" data-offline-copy>${escapeText(stampText(stamp.commit, stamp.date))}</p>` });
+	}
+
+	if (reading.modules.length) {
+		const bundle = context.bundleFor(reading.modules.map((m) => m.src));
 		if (!bundle) throw new OfflineHtmlError(`offline bundle: ${context.path}: no classic bundle for its module scripts`);
-		modules.forEach((element, i) => {
-			const location = element.sourceCodeLocation!;
-			edits.push({ start: location.startOffset, end: location.endOffset, text: i === 0 ? `<script defer src="${escapeAttribute(toRoot + bundle)}"></script>` : '' });
+		reading.modules.forEach((element, i) => {
+			edits.push({ start: element.start, end: element.end, text: i === 0 ? `<script defer src="${escapeAttribute(toRoot + bundle)}"></script>` : '' });
 		});
 	}
 	return { html: applyEdits(html, edits, context.path), missing };

@@ -29,7 +29,7 @@ export interface MemoInputs {
 const CODE = [...readdirSync(import.meta.dirname).filter((f) => f.endsWith('.ts')).sort().map((f) => join(import.meta.dirname, f)), join(import.meta.dirname, '../offline-bundle.ts')];
 
 /** The libraries that shape what is cached, and Node's own (its zlib deflates the zip). */
-const LIBRARIES = `${packageVersions(['esbuild', 'parse5', 'htmlparser2', 'acorn', 'fflate'])}\nnode@${process.versions.node} zlib@${process.versions.zlib}`;
+const LIBRARIES = `${packageVersions(['esbuild', 'htmlparser2', 'acorn', 'fflate'])}\nnode@${process.versions.node} zlib@${process.versions.zlib}`;
 
 const OFFLINE_INPUTS: MemoInputs = { code: CODE, context: LIBRARIES };
 
