@@ -91,8 +91,14 @@ export async function offlineFiles(outDir: string, options: OfflineBundleOptions
 	files.set('_offline/pagefind.js', encoder.encode(await memo.text(memo.key('pagefind', scriptInputs), () => bundlePagefind(outDir))));
 
 	const pages = kept.filter((path) => path.endsWith('.html'));
-	const html = new Map(pages.map((path) => [path, readFileSync(join(outDir, path), 'utf8')]));
-	const hashes = new Map(pages.map((path) => [path, sha256(html.get(path)!)]));
+	const html = new Map<string, string>();
+	const hashes = new Map<string, string>();
+	for (const path of pages) {
+		// Hashed as read, bytes not text: hashing the decoded string would encode it to UTF-8 again.
+		const bytes = readFileSync(join(outDir, path));
+		hashes.set(path, sha256(bytes));
+		html.set(path, bytes.toString('utf8'));
+	}
 	// Each page is tokenized once: its module list decides the bundles, and the same reading is kept
 	// for its rewrite below (dropped at its turn), unless the memo answers for both.
 	const readings = new Map<string, PageReading>();
