@@ -9,6 +9,10 @@
  * build against issue 23's budget (≤ 20 %), each step's own time as the build prints it, the zip's
  * size and the binder's pages and size. Run by hand; timings never live in the test suite.
  *
+ * `--without-offline`: the steps' own cost, with nothing else changing. Both clones are this commit;
+ * the "before" one builds with `--no-offline` (scripts/build.ts: no service worker, zip or binder),
+ * so the difference is the three steps alone, not the rest of the site growing since `--against`.
+ *
  * Uncommitted changes are not in the clone: commit first (or pass `--repo` another clone).
  */
 import { execFileSync } from 'node:child_process';
@@ -25,6 +29,7 @@ const { values } = parseArgs({
 		repo: { type: 'string', default: resolve(import.meta.dirname, '..') },
 		work: { type: 'string', default: '/tmp/bench-offline' },
 		json: { type: 'string', default: '' },
+		'without-offline': { type: 'boolean', default: false },
 	},
 });
 const root = resolve(import.meta.dirname, '..');
@@ -33,6 +38,9 @@ const rounds = Math.max(1, Number(values.rounds));
 const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
 const load = () => loadavg()[0]!.toFixed(1);
 const BUDGET = 0.2;
+const sameCommit = values['without-offline']!;
+/** What the "before" builds are, in the table. */
+const baseLabel = sameCommit ? 'without the offline steps (--no-offline)' : values.against!;
 
 /** A fresh clone at `commit` with this checkout's node_modules hard-linked (no download, no copy). */
 function clone(name: string, commit: string): string {
@@ -72,7 +80,12 @@ const STEP_LINES: Array<[string, RegExp]> = [
 function build(dir: string, name: string, kind: Build['kind'], round: number): Build {
 	if (kind === 'cold') makeCold(dir);
 	const before = load();
-	const run = measure(`${name} ${kind}`, 'npm', ['run', '-s', 'build'], { cwd: dir, env: { PATH: `${join(dir, 'node_modules/.bin')}:${process.env.PATH}` } });
+	// The same-commit comparison's "before" builds leave the steps out; CI unset, or the switch is refused.
+	const without = sameCommit && name === 'base';
+	const run = measure(`${name} ${kind}`, 'npm', ['run', '-s', 'build', ...(without ? ['--', '--no-offline'] : [])], {
+		cwd: dir,
+		env: { PATH: `${join(dir, 'node_modules/.bin')}:${process.env.PATH}`, ...(sameCommit ? { CI: '' } : {}) },
+	});
 	// Each build's own log beside the clones, to see where a slow one spent its time.
 	writeFileSync(join(values.work!, `${name}-${kind}-${round}.log`), run.output);
 	if (!run.ok) console.error(run.output.split('\n').slice(-15).join('\n'));
@@ -84,7 +97,7 @@ function build(dir: string, name: string, kind: Build['kind'], round: number): B
 }
 
 const head = git(repo, 'rev-parse', '--short=7', 'HEAD');
-const dirs = { base: clone('base', values.against!), head: clone('head', head) };
+const dirs = { base: clone('base', sameCommit ? head : values.against!), head: clone('head', head) };
 const builds: Build[] = [];
 for (let round = 1; round <= rounds; round++) {
 	// Alternating which clone goes first, so neither always meets the same moment of the machine's load.
@@ -129,16 +142,16 @@ const summary = (['cold', 'warm'] as const).map((kind) => {
 		steps: Object.fromEntries(STEP_LINES.map(([step]) => [step, r1(median(of('head', kind).flatMap((b) => (step in b.steps ? [b.steps[step]!] : []))))])),
 	};
 });
-const report = { date: new Date().toISOString(), head, against: values.against, rounds, zipBytes: file('neotool-ops-docs-offline.zip'), binderBytes: file('neotool-dr-binder.pdf'), binderPages, summary, builds };
+const report = { date: new Date().toISOString(), head, against: sameCommit ? `${head} --no-offline` : values.against, rounds, zipBytes: file('neotool-ops-docs-offline.zip'), binderBytes: file('neotool-dr-binder.pdf'), binderPages, summary, builds };
 
-console.log(`issue 23's offline steps: ${head} against ${values.against}, ${rounds} round(s), medians (s)`);
+console.log(`issue 23's offline steps: ${head} against ${baseLabel}, ${rounds} round(s), medians (s)`);
 console.log('| build | before | now | added (wall, CPU) | budget (≤ 20 % wall) | service worker | offline zip | DR binder |');
 console.log('| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: |');
 for (const s of summary) {
 	console.log(`| ${s.kind} | ${s.baseWall} (${s.baseCpu} CPU) | ${s.headWall} (${s.headCpu} CPU) | ${(s.added * 100).toFixed(0)} %, ${(s.cpuAdded * 100).toFixed(0)} % | ${s.met ? 'met' : 'NOT met'} (≤ ${s.budgetWall}) | ${s.steps['service worker']} | ${s.steps['offline zip']} | ${s.steps['DR binder']} |`);
 }
 console.log(`zip ${report.zipBytes ?? 'missing'} bytes; binder ${report.binderPages ?? '?'} PDF pages, ${report.binderBytes ?? 'missing'} bytes; load ${builds.map((b) => b.load).join(', ')}`);
-const jsonPath = values.json || join(root, '.cache/bench', `bench-offline-${head}.json`);
+const jsonPath = values.json || join(root, '.cache/bench', `bench-offline-${head}${sameCommit ? '-without-offline' : ''}.json`);
 mkdirSync(join(jsonPath, '..'), { recursive: true });
 writeFileSync(jsonPath, `${JSON.stringify(report, null, 2)}\n`);
 console.log(`JSON: ${jsonPath}`);

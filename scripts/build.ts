@@ -12,6 +12,13 @@ import { ServingFilesError, writeServingFiles } from './lib/serving-files.ts';
 import { buildStamp } from '../src/lib/build-stamp.ts';
 
 const here = dirname(import.meta.dirname);
+const ci = process.env.CI === 'true' || process.env.CI === '1';
+// `npm run build -- --no-offline` (or NO_OFFLINE=1): the site without issue 23's three steps (service
+// worker, offline zip, DR binder), for an author's quick local look and for bench:offline's
+// same-commit comparison. CI always makes them: there the switch is refused in one line and ignored.
+const offlineAsked = !process.argv.slice(2).includes('--no-offline') && !['1', 'true'].includes(process.env.NO_OFFLINE ?? '');
+if (!offlineAsked && ci) console.log('build: --no-offline ignored: CI always makes the service worker, the offline zip and the DR binder');
+const offline = offlineAsked || ci;
 const RUNNER_VARIABLES = /^(VITEST.*|DEV|PROD|SSR|MODE|BASE_URL|TEST)$/;
 const check = spawn(process.execPath, [join(here, 'scripts/check.mjs'), '--quiet', '--root', DOCS_DIR], { stdio: 'inherit' });
 const checked = new Promise<number | null>((resolve) => check.on('close', resolve));
@@ -68,40 +75,46 @@ relay(astro.stdout!, process.stdout);
 relay(astro.stderr!, process.stderr);
 // Issue 23's steps load Workbox, Playwright and pdf-lib (1–3 s of imports): loaded while Astro builds,
 // not before the check starts.
-const offlineSteps = Promise.all([import('./lib/service-worker.ts'), import('./lib/offline-bundle.ts'), import('./lib/dr-binder.ts')]);
-offlineSteps.catch(() => {}); // awaited (and reported) when Astro is done
+const offlineSteps = offline ? Promise.all([import('./lib/service-worker.ts'), import('./lib/offline-bundle.ts'), import('./lib/dr-binder.ts')]) : undefined;
+offlineSteps?.catch(() => {}); // awaited (and reported) when Astro is done
 // The printed DR binder starts now and prints each of its pages as soon as Astro has written it, so
 // Chromium works beside Astro (which renders on one core) and the steps below; it writes into the
 // site only once Astro is done and every page is printed (one line saying so when skipped: no
 // Chromium outside CI).
-const binder = offlineSteps.then(([, , { startDrBinder }]) =>
-	startDrBinder(staging, { siteUrl: SITE_URL, requireCore: DOCS_DIR === join(here, 'src/content/docs'), ci: process.env.CI === 'true' || process.env.CI === '1', cacheDir: join(CACHE_DIR, 'dr-binder') }),
+const binder = offlineSteps?.then(([, , { startDrBinder }]) =>
+	startDrBinder(staging, { siteUrl: SITE_URL, requireCore: DOCS_DIR === join(here, 'src/content/docs'), ci, cacheDir: join(CACHE_DIR, 'dr-binder') }),
 );
-binder.catch(() => {});
+binder?.catch(() => {});
 
 astro.on('close', async (code) => {
 	if (code !== 0) {
-		(await binder.catch(() => undefined))?.abort();
+		(await binder?.catch(() => undefined))?.abort();
 		rmSync(staging, { recursive: true, force: true });
 		console.error(`build: astro build failed (exit ${code}); ${relative(process.cwd(), OUT_DIR) || '.'} was left as it was.`);
 		process.exit(1);
 	}
-	const [{ ServiceWorkerError, serviceWorkerSummary, writeServiceWorker }, { OfflineBundleError, offlineBundleSummary, writeOfflineBundle }, { BinderError, binderSummary }] = await offlineSteps;
+	const steps = await offlineSteps;
 	const printing = await binder;
-	printing.finish();
+	printing?.finish();
 	// Redirect pages, the published URL list and nginx's redirect map and CSP, from the final HTML.
 	try {
 		writeServingFiles(staging, DOCS_DIR, SITE_URL);
-		// The binder's last pages, contents and joining go on in Chromium beside the worker and the zip
-		// (Node's CPU); neither reads downloads/, the only folder the binder writes.
-		// Offline after one visit: Workbox's worker precaching the final output (redirect pages included).
-		console.log(serviceWorkerSummary(await writeServiceWorker(staging, { cacheDir: join(CACHE_DIR, 'workbox') })));
-		// The offline copy (downloads/, zipped from the final output; leaves the worker and nginx's files out).
-		console.log(offlineBundleSummary(await writeOfflineBundle(staging, { siteUrl: SITE_URL, builtAt: buildStamp(here).builtAt, cacheDir: join(CACHE_DIR, 'offline') })));
-		console.log(binderSummary(await printing.result));
+		if (steps && printing) {
+			const [{ serviceWorkerSummary, writeServiceWorker }, { offlineBundleSummary, writeOfflineBundle }, { binderSummary }] = steps;
+			// The binder's last pages, contents and joining go on in Chromium beside the worker and the zip
+			// (Node's CPU); neither reads downloads/, the only folder the binder writes.
+			// Offline after one visit: Workbox's worker precaching the final output (redirect pages included).
+			console.log(serviceWorkerSummary(await writeServiceWorker(staging, { cacheDir: join(CACHE_DIR, 'workbox') })));
+			// The offline copy (downloads/, zipped from the final output; leaves the worker and nginx's files out).
+			console.log(offlineBundleSummary(await writeOfflineBundle(staging, { siteUrl: SITE_URL, builtAt: buildStamp(here).builtAt, cacheDir: join(CACHE_DIR, 'offline') })));
+			console.log(binderSummary(await printing.result));
+		} else {
+			console.log('build: offline steps left out (--no-offline): no service worker, offline zip or DR binder in this output');
+		}
 	} catch (error) {
 		rmSync(staging, { recursive: true, force: true });
-		console.error(error instanceof ServingFilesError || error instanceof ServiceWorkerError || error instanceof OfflineBundleError || error instanceof BinderError ? error.message : `build: serving files failed: ${String(error)}`);
+		const known = [ServingFilesError, ...(steps ? [steps[0].ServiceWorkerError, steps[1].OfflineBundleError, steps[2].BinderError] : [])];
+		console.error(known.some((kind) => error instanceof kind) ? (error as Error).message : `build: serving files failed: ${String(error)}`);
 		console.error(`build: ${relative(process.cwd(), OUT_DIR) || '.'} was left as it was.`);
 		process.exit(1);
 	}
