@@ -124,8 +124,9 @@ export async function offlineFiles(outDir: string, options: OfflineBundleOptions
 	// in the memo as its HTML alone, and only when it loads nothing missing (such a page fails the build).
 	for (const path of pages) {
 		const key = memo.key('page', context, path, hashes.get(path)!);
-		let made = memo.get(key)?.toString('utf8');
-		if (made === undefined) {
+		const kept = memo.get(key);
+		if (kept) files.set(path, kept);
+		else {
 			const page = offlinePage(
 				html.get(path)!,
 				{
@@ -137,12 +138,13 @@ export async function offlineFiles(outDir: string, options: OfflineBundleOptions
 				(commit, date) => `Offline copy of the NeoTool operations docs: commit ${commit}, built ${date}. Links and search work from this folder without a network; it does not update itself, so download a new copy at each on-call handover.`,
 				readings.get(path),
 			);
-			readings.delete(path);
 			missing.push(...page.missing.map((url) => `${path}: ${url}`));
-			if (!page.missing.length) memo.put(key, page.html);
-			made = page.html;
+			const bytes = encoder.encode(page.html);
+			if (!page.missing.length) memo.put(key, bytes);
+			files.set(path, bytes);
 		}
-		files.set(path, encoder.encode(made));
+		readings.delete(path);
+		html.delete(path);
 	}
 	if (missing.length) {
 		throw new OfflineBundleError(`build: the offline copy would load files it does not have (${missing.length}):\n${missing.slice(0, 10).map((m) => `  ${m}`).join('\n')}\nexpected every stylesheet, script and image a page loads to be in the output`);
