@@ -10,7 +10,6 @@ import type { LinkResult } from 'linkinator';
 import { DOCS_DIR, OUT_DIR } from '../../src/lib/site-config.ts';
 import { ExternalCache } from './external-cache.ts';
 import { filesOnDisk } from './files-on-disk.ts';
-import { LeanLinkChecker } from './lean-checker.ts';
 import { brokenLinks, formatBroken } from './report.ts';
 import { startSiteServer } from './site-server.ts';
 
@@ -34,11 +33,14 @@ if (!existsSync(`${dist}/index.html`)) {
 
 // The site is served from worker threads that read each page for its links and fragment ids
 // (scripts/linkcheck/site-worker.ts): that work runs beside linkinator, not before it.
-const server = await startSiteServer(dist).catch((error: unknown) => {
+// The server's threads start first and load their modules while this one loads linkinator and undici.
+const starting = startSiteServer(dist).catch((error: unknown) => {
 	// E.g. linkinator installed without its patch (page-digest.ts): one sentence, not a stack trace.
 	console.error(`linkcheck: ${error instanceof Error ? error.message : String(error)}`);
 	process.exit(2);
 });
+const { LeanLinkChecker } = await import('./lean-checker.ts');
+const server = await starting;
 const base = server.url;
 const cache = values.external ? new ExternalCache(resolve(values.cache!), Number(values['cache-hours'])) : undefined;
 const started = performance.now();

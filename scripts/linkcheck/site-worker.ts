@@ -6,12 +6,17 @@
  * is served by sirv as the site's host would, and a missing file is a 404.
  */
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createRequire } from 'node:module';
 import { join, normalize } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import sirv from 'sirv';
 import { linkDeduper, pageDigest, readPage } from './page-digest.ts';
+import { regionReader, type RegionReader } from './repeated-regions.ts';
+
+// Required, not imported: an ES import of node:http builds its module facade, whose getters load
+// Node's own bundled undici (~60 ms of CPU in each serving thread, for nothing this thread uses).
+const { createServer } = createRequire(import.meta.url)('node:http') as typeof import('node:http');
 
 export interface SiteWorkerData {
 	dist: string;
@@ -29,6 +34,7 @@ const deduper = linkDeduper();
 // `dev`: looks each request up on disk instead of indexing the whole folder first (every thread would, for the few requests it gets).
 const files = sirv(dist, { dev: true, etag: false, extensions: ['html'] });
 let base = '';
+let reader: RegionReader | undefined;
 
 /**
  * The page's bytes, or undefined when there is no such file (missing, or a folder): read in one
@@ -44,7 +50,8 @@ function readHtml(file: string): Buffer | undefined {
 }
 
 async function digest(html: Buffer, path: string, search: string): Promise<string> {
-	const { links, ids } = await readPage(html, `${base}${path}${search}`);
+	reader ??= regionReader(readPage, base);
+	const { links, ids } = await reader.read(html, `${base}${path}${search}`);
 	return pageDigest(html, ids, deduper.keep(links, path));
 }
 
