@@ -3,7 +3,7 @@
  * has already read on other pages: the site navigation every page of a folder carries.
  *
  * Of the ~121,000 links linkinator's `getLinks` finds on the 1,082 HTML files of the 1,000-doc build,
- * ~54,000 are in the sidebar's `<nav>` (~10 KB a page, the same in every page of a folder but for the
+ * ~53,600 are in the sidebar's `<nav>` (~10 KB a page, the same in every page of a folder but for the
  * `aria-current="page"` on the page's own entry); reading the pages without it took 9–17 % less CPU
  * (docs/benchmarks.md). Once such a `<nav>…</nav>` has been met twice (the same bytes once that
  * attribute is set aside), its links and ids are read once on their own and kept; a page carrying it
