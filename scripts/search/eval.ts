@@ -80,7 +80,7 @@ const SEARCH_IN_PAGE = `async ({ query, ranking, depth }) => {
 const SCORES_IN_PAGE = `async ({ query, ranking }) => {
 	window.__pf ??= import('/pagefind/pagefind.js').then(async (pf) => (await pf.options({ ranking }), pf));
 	const pf = await window.__pf;
-	return (await pf.search(query)).results.map((r) => ({ score: r.score }));
+	return (await pf.search(query)).results.map((r) => ({ score: r.score, id: r.id }));
 }`;
 
 /** The best page's text and match locations, for search-relax.ts's quote check. */
@@ -99,7 +99,7 @@ export async function queryFor(page: Page, rewritten: string, ranking: object = 
 		const first = await page.evaluate<{ content: string; locations: number[] } | null>(`(${FIRST_IN_PAGE})(${JSON.stringify({ query, ranking })})`);
 		return !!first && pageQuotes(first.content, first.locations, query);
 	};
-	return relaxQuery(rewritten, (query) => page.evaluate<Array<{ score: number }>>(`(${SCORES_IN_PAGE})(${JSON.stringify({ query, ranking })})`), quoted);
+	return relaxQuery(rewritten, (query) => page.evaluate<Array<{ score: number; id: string }>>(`(${SCORES_IN_PAGE})(${JSON.stringify({ query, ranking })})`), quoted);
 }
 
 type RawResult = { url: string; content: string; subs: Array<{ url: string; title?: string; locations: number[]; weighted_locations: Array<{ weight: number; location: number }> }> };

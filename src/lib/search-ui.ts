@@ -32,7 +32,7 @@ export function mountSearch(host: HTMLElement, state: { pending: string }): void
 	// the reader has ticked, and the search is run again once it is known.
 	const bundlePath = import.meta.env.BASE_URL.replace(/\/$/, '') + '/pagefind/';
 	const relaxed = new Map<string, string>();
-	type Pagefind = { search(q: string, o: { filters: Record<string, string[]> }): Promise<{ results: Array<{ score: number; data(): Promise<{ content: string; locations: number[] }> }> }> };
+	type Pagefind = { search(q: string, o: { filters: Record<string, string[]> }): Promise<{ results: Array<{ id: string; score: number; data(): Promise<{ content: string; locations: number[] }> }> }> };
 	let pagefindReady: Promise<Pagefind> | undefined;
 	const tickedFilters = () => {
 		const filters: Record<string, string[]> = {};

@@ -16,8 +16,9 @@ function index(pages: Array<Record<string, number>>) {
 		searched.push(query);
 		const words = query.split(' ');
 		return pages
-			.filter((p) => words.every((w) => w in p))
-			.map((p) => ({ score: words.reduce((n, w) => n + p[w]!, 0) }))
+			.map((p, i) => [p, i] as const)
+			.filter(([p]) => words.every((w) => w in p))
+			.map(([p, i]) => ({ id: `page-${i}`, score: words.reduce((n, w) => n + p[w]!, 0) }))
 			.sort((a, b) => b.score - a.score);
 	};
 	return { search, searched };
@@ -31,6 +32,23 @@ describe('relaxed search query', () => {
 			{ new: 2, engineer: 3, kubeconfig: 10 },
 		]);
 		expect(await relaxQuery('give new engineer kubeconfig', search)).toBe('new engineer kubeconfig');
+	});
+
+	// Sixth round: "tail logs pod loki" became "logs pod loki" because the same first page scored
+	// higher without "tail" (a shorter query covers more of its fields); the page quoting the tail
+	// command fell below pages about running Loki.
+	it('keeps a word when the page that wins without it is the one that already won with it', async () => {
+		// Pagefind's metadata bonus grows as the query shrinks (coverage²), so one page can score more
+		// without a word than with it: the sum-of-words index above cannot show that, so the scores are given.
+		const scores: Record<string, Array<{ id: string; score: number }>> = {
+			'tail logs pod loki': [{ id: 'manifests', score: 9.4 }, { id: 'commands', score: 7.9 }],
+			'logs pod loki': [{ id: 'manifests', score: 15.4 }, { id: 'commands', score: 10.6 }],
+		};
+		const search: ScoreSearch = async (q) => scores[q] ?? [];
+		expect(await relaxQuery('tail logs pod loki', search)).toBe('tail logs pod loki');
+		// Another page winning without the word still replaces the query, as before.
+		scores['logs pod loki'] = [{ id: 'monitoring', score: 15.4 }, { id: 'manifests', score: 12 }];
+		expect(await relaxQuery('tail logs pod loki', search)).toBe('logs pod loki');
 	});
 
 	it('keeps the whole query when the page without a word only ties', async () => {
