@@ -6,6 +6,7 @@
 import { promisify } from 'node:util';
 import { deflateRaw, crc32 } from 'node:zlib';
 import { Zip, type ZipInputFile } from 'fflate';
+import pLimit from 'p-limit';
 import { OfflineBundleError } from './error.ts';
 
 /** Unix (the "version made by" host), so the external attributes carry a file mode. */
@@ -44,12 +45,9 @@ export async function deterministicZip(files: ReadonlyMap<string, Uint8Array>, i
 	}
 	// A few at a time: each deflate in flight holds its own zlib state (~300 KB), so all 3,000 files
 	// of a 1,000-doc site at once held 1.1 GB where 4 hold 1 MB. 4 is libuv's default pool size.
-	const deflated: Array<Buffer<ArrayBuffer>> = new Array(paths.length);
-	let next = 0;
-	const worker = async () => {
-		for (let i = next++; i < paths.length; i = next++) deflated[i] = (await deflate(files.get(paths[i]!)!, { level: 6 })) as Buffer<ArrayBuffer>; // zlib's own buffer, never shared
-	};
-	await Promise.all(Array.from({ length: 4 }, worker));
+	const limit = pLimit(4);
+	// zlib's own buffers, never shared.
+	const deflated = (await Promise.all(paths.map((path) => limit(() => deflate(files.get(path)!, { level: 6 }))))) as Array<Buffer<ArrayBuffer>>;
 	const chunks: Uint8Array[] = [];
 	let failed: Error | null = null;
 	const zip = new Zip((error, chunk) => {
