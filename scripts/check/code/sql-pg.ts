@@ -123,14 +123,9 @@ function aboutClusterObject(s: Statement): boolean {
  */
 function rolesNamed(s: Statement): string[] {
 	const out = new Set<string>();
-	const walk = (n: unknown) => {
-		if (!n || typeof n !== 'object') return;
-		if (Array.isArray(n)) return n.forEach(walk);
-		const o = n as Record<string, unknown>;
+	eachNode(s.node, (o) => {
 		if (o.roletype === 'ROLESPEC_CSTRING' && typeof o.rolename === 'string') out.add(o.rolename);
-		for (const v of Object.values(o)) walk(v);
-	};
-	walk(s.node);
+	});
 	const n = s.node as { renameType?: string; subname?: string; granted_roles?: { AccessPriv?: { priv_name?: string } }[] };
 	if (s.kind === 'RenameStmt' && n.renameType === 'OBJECT_ROLE' && n.subname) out.add(n.subname);
 	if (s.kind === 'GrantRoleStmt') for (const r of n.granted_roles ?? []) if (r.AccessPriv?.priv_name) out.add(r.AccessPriv.priv_name);
@@ -140,20 +135,24 @@ function rolesNamed(s: Statement): string[] {
 /** The names of relations a utility statement touches (VACUUM's list, REINDEX/CLUSTER's relation, CREATE INDEX's table). */
 function relations(node: unknown): string[] {
 	const out: string[] = [];
-	const walk = (n: unknown) => {
-		if (!n || typeof n !== 'object') return;
-		if ('RangeVar' in (n as object)) {
-			const r = (n as { RangeVar: { schemaname?: string; relname: string } }).RangeVar;
+	eachNode(node, (n) => {
+		if ('RangeVar' in n) {
+			const r = n.RangeVar as { schemaname?: string; relname: string };
 			out.push(r.schemaname ? `${r.schemaname}.${r.relname}` : r.relname);
 		}
-		if ('relname' in (n as object) && 'inh' in (n as object)) {
+		if ('relname' in n && 'inh' in n) {
 			const r = n as { schemaname?: string; relname: string };
 			out.push(r.schemaname ? `${r.schemaname}.${r.relname}` : r.relname);
 		}
-		for (const v of Object.values(n as object)) walk(v);
-	};
-	walk(node);
+	});
 	return [...new Set(out)];
+}
+
+/** Every object of a libpg-query tree (arrays included), each before what it holds. */
+function eachNode(node: unknown, visit: (n: Record<string, unknown>) => void): void {
+	if (!node || typeof node !== 'object') return;
+	visit(node as Record<string, unknown>);
+	for (const v of Object.values(node)) eachNode(v, visit);
 }
 
 /** What to send for a statement: SQL text, parameters, and how far the statement's own text is shifted in it. */
