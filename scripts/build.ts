@@ -7,12 +7,11 @@ import { spawn } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { createInterface } from 'node:readline';
-import { CACHE_DIR, DOCS_DIR, OUT_DIR, SITE_URL } from '../src/lib/site-config.ts';
+import { CACHE_DIR, CI as ci, DOCS_DIR, OUT_DIR, SITE_URL } from '../src/lib/site-config.ts';
 import { ServingFilesError, writeServingFiles } from './lib/serving-files.ts';
 import { buildStamp } from '../src/lib/build-stamp.ts';
 
 const here = dirname(import.meta.dirname);
-const ci = process.env.CI === 'true' || process.env.CI === '1';
 // `npm run build -- --no-offline` (or NO_OFFLINE=1): the site without issue 23's three steps (service
 // worker, offline zip, DR binder), for an author's quick local look and for bench:offline's
 // same-commit comparison. CI always makes them: there the switch is refused in one line and ignored.

@@ -13,6 +13,7 @@ import pLimit from 'p-limit';
 import type { Browser, BrowserContext, Page, Request, Response } from 'playwright-core';
 import { docsIndexSchema } from '../../schemas/docs-index.ts';
 import { AGENT_PATHS } from '../../src/lib/agents/urls.ts';
+import { CI, SITE_URL } from '../../src/lib/site-config.ts';
 import { assembleBinder, pageCount, readPdf, type BinderPart } from './binder/assemble.ts';
 import { binderCache, chromiumVersion } from './binder/cache.ts';
 import { BinderPagesError, binderPages, type BinderPage } from './binder/pages.ts';
@@ -419,7 +420,7 @@ export const binderSummary = (result: BinderResult): string =>
 /** `node scripts/lib/dr-binder.ts <built site>`: prints the binder into an existing build. */
 if (import.meta.main) {
 	const dir = process.argv[2] ?? 'dist';
-	writeDrBinder(dir, { siteUrl: process.env.SITE_URL ?? 'https://docs.neotool.io', requireCore: process.env.BINDER_REQUIRE_CORE !== '0', ci: process.env.CI === 'true' || process.env.CI === '1', cacheDir: process.env.BINDER_CACHE_DIR }).then(
+	writeDrBinder(dir, { siteUrl: SITE_URL, requireCore: process.env.BINDER_REQUIRE_CORE !== '0', ci: CI, cacheDir: process.env.BINDER_CACHE_DIR }).then(
 		(result) => console.log(binderSummary(result)),
 		(error: unknown) => {
 			console.error(error instanceof BinderError ? error.message : `build: DR binder failed: ${String(error)}`);

@@ -15,6 +15,7 @@ import type { Code } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { parseDoc } from '../lib/markdown.ts';
 import { hasMermaid } from '../plugins/mermaid.ts';
+import { CI } from '../lib/site-config.ts';
 import { chromiumPath, CHROMIUM } from '../../scripts/lib/chromium.ts';
 import { DiagramError, renderDiagrams, uncached, type DiagramSource } from '../../scripts/lib/mermaid-render.ts';
 
@@ -63,7 +64,7 @@ export default function mermaidSvg(docsDir: string): AstroIntegration {
 				// Diagrams already in the cache need no browser; only the others do.
 				const missing = uncached(diagrams);
 				if (missing.length > 0 && !chromiumPath()) {
-					if (process.env.CI === 'true' || process.env.CI === '1') {
+					if (CI) {
 						throw new Error(`diagrams: no Chromium at ${CHROMIUM}; CI renders every diagram at build time (install Debian's chromium).`);
 					}
 					logger.warn(`no Chromium at ${CHROMIUM}: ${missing.length} of ${diagrams.length} diagrams will render in the reader's browser (client fallback)`);

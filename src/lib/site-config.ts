@@ -11,6 +11,8 @@ export const OUT_DIR = resolve(process.env.OUT_DIR ?? 'dist');
 const CACHE_KEY = resolve(process.env.ASTRO_CACHE_FOR ?? OUT_DIR);
 export const CACHE_DIR = CACHE_KEY === resolve('dist') ? resolve('node_modules/.astro') : `${CACHE_KEY}-cache`;
 export const SITE_URL = process.env.SITE_URL ?? 'https://docs.neotool.io';
+/** Running under CI (`CI=true` or `1`): steps that may be skipped locally (diagrams, the DR binder) must run there. */
+export const CI = process.env.CI === 'true' || process.env.CI === '1';
 /**
  * Entries on one tag page (src/pages/tags/[tag]/[...page].astro): a tag's list is split into pages of
  * this many, so no page grows with the site (issue #16). The fixture build sets a small one to page.
