@@ -16,6 +16,13 @@ export function options(list: string, persistent = false): Option[] {
 		});
 }
 
+/** Go's flag package takes `-flag` and `--flag` alike: the option with the other spelling of each of its multi-letter names. */
+export function goSpellings(option: Option): Option {
+	const list = Array.isArray(option.name) ? option.name : [option.name];
+	const more = list.flatMap((n) => (/^--[a-z]/.test(n) ? [n.slice(1)] : /^-[a-z]{2,}/.test(n) ? [`-${n}`] : []));
+	return { ...option, name: [...new Set([...list, ...more])] };
+}
+
 /** A subcommand: name(s) `a,b`, its options, subcommands, and whether it takes arguments (default yes when it has no subcommands). */
 export function sub(name: string, opts = '', subcommands?: Subcommand[], args?: boolean): Subcommand {
 	const names = name.split(',');

@@ -38,7 +38,7 @@ export function addSubcommands(spec: Spec, path: string[], subcommands: Subcomma
 }
 
 const value = (name: string) => ({ name });
-import { options, sub } from './build.ts';
+import { goSpellings, options, sub } from './build.ts';
 
 /** Every option of every subcommand, recursively (for patches that apply tree-wide). */
 function each(node: Subcommand, visit: (node: Subcommand) => void): void {
@@ -46,14 +46,10 @@ function each(node: Subcommand, visit: (node: Subcommand) => void): void {
 	for (const s of node.subcommands ?? []) each(s, visit);
 }
 
-/** Go's flag package accepts `-flag` and `--flag` alike (Vault; ./terraform.ts does the same for Terraform): both spellings known. */
+/** Go's flag package accepts `-flag` and `--flag` alike (Vault; ./terraform.ts for Terraform): both spellings known. */
 function goFlags(spec: Spec): void {
 	each(spec, (node) => {
-		for (const o of node.options ?? []) {
-			const list = Array.isArray(o.name) ? o.name : [o.name];
-			const more = list.flatMap((n) => (/^--[a-z]/.test(n) ? [n.slice(1)] : /^-[a-z]{2,}/.test(n) ? [`-${n}`] : []));
-			o.name = [...new Set([...list, ...more])];
-		}
+		if (node.options) node.options = node.options.map(goSpellings);
 	});
 }
 

@@ -12,15 +12,11 @@
  *   arguments.ParseView and Meta.process remove from the arguments before the flag set parses them,
  *   comparing the exact string: `--no-color` is not removed and fails as an undefined flag.
  */
-import { options, sub } from './build.ts';
+import { goSpellings, options, sub } from './build.ts';
 import type { Option, Spec, Subcommand } from './index.ts';
 
 /** Go's flag package: `-flag` and `--flag` are one flag. */
-const go = (list: string): Option[] =>
-	options(list).map((o) => {
-		const name = Array.isArray(o.name) ? o.name : [o.name];
-		return { ...o, name: [...name, ...name.map((n) => `-${n}`)] };
-	});
+const go = (list: string): Option[] => options(list).map(goSpellings);
 
 /** Removed by exact match before parsing (ParseView / Meta.process): the single-dash spelling only. */
 const NO_COLOR = options('-no-color');
