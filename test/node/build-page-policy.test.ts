@@ -55,6 +55,28 @@ describe('astro build on a page that runs code', () => {
 	});
 });
 
+// `npm run build` starts Astro beside the check (issue 16): the page policy inside Astro is what keeps
+// the page from running, and the build must still end on the check's findings, with Astro stopped
+// and nothing written.
+describe('npm run build (check and Astro side by side) on a page that runs code', () => {
+	it('exits 1 with the check\'s findings and its stop line, runs none of the page, leaves no output or staging folder', () => {
+		rmSync(MARKER, { force: true });
+		const out = join(TMP, 'unsafe-npm-build-dist');
+		rmSync(out, { recursive: true, force: true });
+		const result = spawnSync(process.execPath, [join(ROOT, 'scripts/build.ts')], { cwd: ROOT, env: { ...astroEnv(out, 'production'), CI: '' }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+		const printed = `${result.stdout}${result.stderr}`;
+		expect(result.status).toBe(1);
+		for (const line of REFUSED) expect(printed).toContain(line);
+		expect(printed).toMatch(/^build: stopped: fix the problems above/m);
+		// Astro's own lines are held back until the check passes, and dropped when it does not.
+		expect(printed).not.toMatch(/\[build\]|\[content\]|\[vite\]/);
+		expect(printed).not.toMatch(/^\s+at\s/m);
+		expect(existsSync(MARKER)).toBe(false);
+		expect(existsSync(out)).toBe(false);
+		expect(existsSync(join(TMP, '.unsafe-npm-build-dist.building'))).toBe(false);
+	});
+});
+
 /** Starts `astro dev`, requests the unsafe page once, stops the server; returns the status and everything it printed. */
 async function devRequest(extra: string[] = []): Promise<{ status: number; printed: string }> {
 	const port = 4400 + (process.pid % 500) + extra.length;
