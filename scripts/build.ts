@@ -69,6 +69,27 @@ const astro = spawn(process.execPath, [...heapCap, ...heapGrowth, join(here, 'no
 	stdio: ['ignore', 'pipe', 'pipe'],
 });
 
+// In its own process group, Astro would outlive this process when it is stopped (Ctrl-C reaches only
+// the terminal's foreground group): a build left running behind the reader's back, writing into a
+// staging folder, and into the `.astro/` folder another build in this checkout uses. Stopping the
+// build stops Astro and removes what it was writing.
+const stopAstro = () => {
+	if (astro.exitCode !== null || astro.signalCode !== null) return;
+	try {
+		process.kill(-astro.pid!, 'SIGTERM');
+	} catch {}
+};
+process.on('exit', stopAstro);
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+	process.on(signal, () => {
+		check.kill();
+		stopAstro();
+		rmSync(staging, { recursive: true, force: true });
+		console.error(`build: stopped (${signal}); ${relative(process.cwd(), OUT_DIR) || '.'} was left as it was.`);
+		process.exit(code);
+	});
+}
+
 // Astro's lines wait here until the check has passed (null once they flow).
 let held: Array<[NodeJS.WriteStream, string]> | null = [];
 // Stack frames say where Astro was, not what the author got wrong; the message and location stay.
@@ -102,9 +123,7 @@ binder?.catch(() => {});
 if ((await checked) !== 0) {
 	// Astro's output is dropped with it: the check's findings above say what to fix.
 	held = null;
-	try {
-		process.kill(-astro.pid!, 'SIGTERM');
-	} catch {}
+	stopAstro();
 	await astroClosed;
 	(await binder?.catch(() => undefined))?.abort();
 	rmSync(staging, { recursive: true, force: true });
