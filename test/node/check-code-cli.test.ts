@@ -34,6 +34,7 @@ describe('code-cli fixture', () => {
 			`${F}:31:56  code-cli  Unexpected flag \`-detailed-exitcod\` for \`terraform plan\`, expected a flag of that command (did you mean \`-detailed-exitcode\`?)`,
 			`${F}:32:18  code-cli  Unexpected flag \`-raww\` for \`terraform output\`, expected a flag of that command (did you mean \`-raw\`?)`,
 			`${F}:33:20  code-cli  Unexpected flag \`-dry-runn\` for \`terraform state rm\`, expected a flag of that command (did you mean \`-dry-run\`?)`,
+			`${F}:34:15  code-cli  Unexpected flag \`--show-toplvel\` for \`git rev-parse\`, expected a flag of that command (did you mean \`--show-toplevel\`?)`,
 		]);
 		expect(result.status).toBe(1);
 	});

@@ -114,7 +114,7 @@ export const OVERLAYS: Record<string, Patch> = {
 		spec.options = [...(spec.options ?? []), ...options('--no-pager --no-legend --plain -n,--lines= -o,--output=', true)];
 		return spec;
 	},
-	/** Git 2.47 (https://git-scm.com/docs): `git log`'s and `git show`'s pretty/date/pickaxe options, revert's, and the global `-C`, `--no-pager`. */
+	/** Git 2.47 (https://git-scm.com/docs): `git log`'s and `git show`'s pretty/date/pickaxe options, revert's, rev-parse's, and the global `-C`, `--no-pager`. */
 	git(spec) {
 		spec.options = [...(spec.options ?? []), ...options('-C= --no-pager -c= --git-dir= --work-tree=', true)];
 		addOptions(spec, ['log'], options('--format= --pretty= --since= --until= --date= -S= -G= --oneline --stat --grep= --author= -n= --max-count= --first-parent --no-merges --merges'));
@@ -123,6 +123,8 @@ export const OVERLAYS: Record<string, Patch> = {
 		addOptions(spec, ['describe'], options('--tags --abbrev= --always --exact-match'));
 		addOptions(spec, ['rev-list'], options('-n= --parents --count --max-count='));
 		addOptions(spec, ['merge-base'], options('--is-ancestor'));
+		// git-rev-parse(1): missing from the published spec, so `git rev-parse --show-toplevel` read as flags of `git`.
+		addOptions(spec, ['rev-parse'], options('--show-toplevel --abbrev-ref --symbolic-full-name --verify -q,--quiet --short --git-dir --is-inside-work-tree --show-prefix'));
 		return spec;
 	},
 	/** dig 9.18 (BIND, https://bind9.readthedocs.io/en/v9.18.0/manpages.html#dig-dns-lookup-utility): `+short` and names are arguments. */
