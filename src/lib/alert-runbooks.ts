@@ -18,11 +18,24 @@ import { alertLabelValues } from './search-alert-labels.ts';
 /** `11-infrastructure/node-disk-pressure.md#x` → `11-infrastructure/node-disk-pressure` (a doc id, as routes map it: a README is its folder). */
 const docIdOfRunbook = (runbook: string) => docIdFromPath(runbook.split('#')[0]!.replace(/^\/+/, ''));
 
-function rulesIn(value: unknown, out: Array<{ alert: string; runbook: string; expr?: string }>) {
+/**
+ * A rule's summary as a reader sees it in Slack, less what the template fills in: Go template actions
+ * (`{{ $labels.cronjob }}`, `{{ $value | humanizePercentage }}`) become nothing. The values they stand
+ * for are the reader's own (a pod, a count), which no page holds; the words around them are the
+ * rule's. A template's action cannot contain `}}` outside a string, and summaries quote none.
+ */
+const summaryWords = (summary: string) => summary.replace(/\{\{.*?\}\}/gs, ' ').replace(/\s+/g, ' ').trim();
+
+type Rule = { alert: string; runbook: string; expr?: string; summary?: string };
+
+function rulesIn(value: unknown, out: Rule[]) {
 	if (Array.isArray(value)) for (const v of value) rulesIn(v, out);
 	else if (value && typeof value === 'object') {
-		const rule = value as { alert?: unknown; expr?: unknown; annotations?: { runbook?: unknown } };
-		if (typeof rule.alert === 'string' && typeof rule.annotations?.runbook === 'string') out.push({ alert: rule.alert, runbook: rule.annotations.runbook, ...(typeof rule.expr === 'string' ? { expr: rule.expr } : {}) });
+		const rule = value as { alert?: unknown; expr?: unknown; annotations?: { runbook?: unknown; summary?: unknown } };
+		if (typeof rule.alert === 'string' && typeof rule.annotations?.runbook === 'string') {
+			const summary = typeof rule.annotations.summary === 'string' ? summaryWords(rule.annotations.summary) : '';
+			out.push({ alert: rule.alert, runbook: rule.annotations.runbook, ...(typeof rule.expr === 'string' ? { expr: rule.expr } : {}), ...(summary ? { summary } : {}) });
+		}
 		for (const v of Object.values(value)) rulesIn(v, out);
 	}
 }
@@ -33,11 +46,13 @@ export interface AlertLink {
 	anchor?: string;
 	/** The label values it fires with, from its `expr` (search-alert-labels.ts), if any. */
 	labels?: string[];
+	/** Its summary as Slack shows it under the name, placeholders left out (see summaryWords), if any. */
+	summary?: string;
 }
 
 /** Alerts per doc id, from every YAML block under `docsDir` that holds alert rules. */
 export function alertRunbooks(docsDir: string): Map<string, AlertLink[]> {
-	const rules: Array<{ alert: string; runbook: string; expr?: string }> = [];
+	const rules: Rule[] = [];
 	const walk = (dir: string) => {
 		for (const entry of readdirSync(dir, { withFileTypes: true })) {
 			const path = join(dir, entry.name);
@@ -54,12 +69,12 @@ export function alertRunbooks(docsDir: string): Map<string, AlertLink[]> {
 	};
 	walk(docsDir);
 	const byDoc = new Map<string, AlertLink[]>();
-	for (const { alert, runbook, expr } of rules) {
+	for (const { alert, runbook, expr, summary } of rules) {
 		const id = docIdOfRunbook(runbook);
 		const anchor = runbook.split('#')[1] || undefined;
 		const list = byDoc.get(id) ?? [];
 		const labels = expr ? alertLabelValues(expr) : [];
-		if (!list.some((l) => l.alert === alert)) list.push({ alert, ...(anchor ? { anchor } : {}), ...(labels.length > 0 ? { labels } : {}) });
+		if (!list.some((l) => l.alert === alert)) list.push({ alert, ...(anchor ? { anchor } : {}), ...(labels.length > 0 ? { labels } : {}), ...(summary ? { summary } : {}) });
 		byDoc.set(id, list);
 	}
 	return byDoc;

@@ -13,9 +13,11 @@
  *    "unbound"); without it, the other words still find the pages about them. Words with digits,
  *    `_`, `.` or `-` are kept: the vocabulary splits them, so "not in it" says nothing about them;
  *  - a pasted JVM class name loses its package (`java.net.UnknownHostException` → the class);
- *  - an alert pasted from Slack loses Alertmanager's `[FIRING:2]` / `[RESOLVED]` prefix: the runbook
- *    the alert links to need not say "firing", and with it "[FIRING:2] BackupStale" found the rule
- *    list, not the runbook.
+ *  - a pasted line loses its leading bracketed tags: Alertmanager's `[FIRING:2]` / `[RESOLVED]`, the
+ *    severity this site's Slack title starts with (`[P2] BackupStale`: the `sre-chat` receiver's
+ *    `title` on the Alert Routing Runbook), a log level (`[ERROR] plugin/errors: …`, CoreDNS). The
+ *    runbook the alert links to need not say "firing" or "P2": with the tag kept, "[FIRING:2]
+ *    BackupStale" found the rule list, not the runbook, and so did "[P2] BackupStale …" (held-out 8).
  * A word the answering page does not use, but other pages do, is search-relax.ts's part.
  */
 
@@ -65,13 +67,13 @@ export interface Vocabulary {
  */
 const QUALIFIED_CLASS = /^(?:[a-z][a-z0-9]*\.)+([A-Z][\p{L}\p{N}]*)$/u;
 
-/** Alertmanager's notification title prefix, as Slack shows it. */
-const ALERT_STATE = /^\s*\[(?:FIRING|RESOLVED)(?::\d+)?\]\s*/i;
+/** Leading tags of a pasted line, as Slack and logs show them: `[FIRING:2]`, `[P2]`, `[ERROR]`, one or more. */
+const LEADING_TAGS = /^\s*(?:\[[\p{L}\p{N}]+(?::\d+)?\]\s*)+/iu;
 
 /** Splits as Pagefind does for English: letters and digits; `pg_wal`, `cert-manager` stay one token here. */
 const tokens = (query: string) =>
 	query
-		.replace(ALERT_STATE, '')
+		.replace(LEADING_TAGS, '')
 		.split(/[^\p{L}\p{N}_.-]+/u)
 		.filter(Boolean)
 		.map((t) => (t.match(QUALIFIED_CLASS)?.[1] ?? t).toLowerCase());

@@ -99,6 +99,29 @@ async function quotedWithoutOne(words: string[], search: ScoreSearch, quoted: Qu
 	return best?.words ?? null;
 }
 
+/**
+ * A paste that no page holds even {@link MOST_DROPPED} words short, and too long to try more drops
+ * ({@link MOST_TRIED}): a scheduler event, a cert-manager or CoreDNS line, with the reader's own
+ * addresses, ports, counts and names in it (held-out 8: four such pastes found nothing at all). Each
+ * word is searched alone, and the page holding the most of the message counts each word as 1 / the
+ * number of pages that hold it, so a word few pages say (`preemption`, `victims`) outweighs many
+ * that every page says (`found`, `pod`); the query becomes the words that page holds, in order, and
+ * so finds it. Null when no page holds any word. Ties go to the page searched first, so the same
+ * query always gives the same answer.
+ */
+async function wordsOfBestHolder(words: string[], search: ScoreSearch): Promise<string[] | null> {
+	const holders = new Map<string, Set<string>>();
+	for (const word of new Set(words)) {
+		const ids = (await search(word)).flatMap((r) => (r.id === undefined ? [] : [r.id]));
+		if (ids.length > 0) holders.set(word, new Set(ids));
+	}
+	const weight = new Map<string, number>();
+	for (const ids of holders.values()) for (const id of ids) weight.set(id, (weight.get(id) ?? 0) + 1 / ids.size);
+	let best: string | undefined;
+	for (const [id, w] of weight) if (best === undefined || w > weight.get(best)!) best = id;
+	return best === undefined ? null : words.filter((w) => holders.get(w)?.has(best));
+}
+
 export async function relaxQuery(query: string, search: ScoreSearch, quoted: QuotedSearch = async () => false): Promise<string> {
 	const words = query.split(' ').filter(Boolean);
 	const found = await search(words.join(' '));
@@ -121,5 +144,6 @@ export async function relaxQuery(query: string, search: ScoreSearch, quoted: Quo
 		if (best.score > 0 && drops >= MOST_DROPPED) break;
 		round = next;
 	}
+	if (best.score === 0) return ((await wordsOfBestHolder(words, search)) ?? words).join(' ');
 	return best.words.join(' ');
 }

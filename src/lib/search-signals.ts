@@ -55,12 +55,27 @@ export function ownKeywords(keywords: string[], relatedTitles: string[]): string
 	return keywords.filter((k) => !named.has(words(k)));
 }
 
+/** A hidden paragraph of text for search alone, weighted if `weight` is given. */
+function hiddenText(text: string, weight: number | undefined, parent: Element): Element {
+	const p = parseFragment(weight === undefined ? '<p hidden></p>' : `<p hidden data-pagefind-weight="${weight}"></p>`).childNodes[0] as Element;
+	p.childNodes = [{ nodeName: '#text', value: text, parentNode: p } as DefaultTreeAdapterMap['textNode']];
+	p.parentNode = parent;
+	return p;
+}
+
 /** Pagefind's largest weight: the alert name is exactly what the reader typed. */
 export const ALERT_WEIGHT = 10;
 
+/**
+ * After each section heading a rule links to: the alert names, hidden and weighted, and the rules'
+ * summaries, hidden at body weight. Slack shows `[P2] BackupStale` and the summary under it, and a
+ * reader pastes both; with only the name here, the rule list (the one page holding name and summary)
+ * was the only page that held the paste (held-out 8). The summary's words are the rule's, so they
+ * count as what the page says, not above it.
+ */
 export function withAlertSections(html: string, links: AlertLink[]): string {
-	const byAnchor = new Map<string, string[]>();
-	for (const l of links) if (l.anchor) byAnchor.set(l.anchor, [...(byAnchor.get(l.anchor) ?? []), l.alert]);
+	const byAnchor = new Map<string, AlertLink[]>();
+	for (const l of links) if (l.anchor) byAnchor.set(l.anchor, [...(byAnchor.get(l.anchor) ?? []), l]);
 	if (byAnchor.size === 0) return html;
 	const fragment = parseFragment(html);
 	const walk = (parent: Element | DefaultTreeAdapterMap['documentFragment']) => {
@@ -70,11 +85,10 @@ export function withAlertSections(html: string, links: AlertLink[]): string {
 			const id = /^h[1-6]$/.test(node.tagName) ? node.attrs.find((a) => a.name === 'id')?.value : undefined;
 			const alerts = id ? byAnchor.get(id) : undefined;
 			if (alerts) {
-				const p = parseFragment(`<p hidden data-pagefind-weight="${ALERT_WEIGHT}"></p>`).childNodes[0] as Element;
-				p.childNodes = [{ nodeName: '#text', value: alerts.join(' · '), parentNode: p } as DefaultTreeAdapterMap['textNode']];
-				p.parentNode = parent as Element;
-				parent.childNodes.splice(i + 1, 0, p);
-				i++;
+				const summaries = alerts.flatMap((a) => (a.summary ? [a.summary] : []));
+				const added = [hiddenText(alerts.map((a) => a.alert).join(' · '), ALERT_WEIGHT, parent as Element), ...(summaries.length > 0 ? [hiddenText(summaries.join(' · '), undefined, parent as Element)] : [])];
+				parent.childNodes.splice(i + 1, 0, ...added);
+				i += added.length;
 			} else walk(node);
 		}
 	};

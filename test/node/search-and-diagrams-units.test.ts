@@ -22,6 +22,15 @@ describe('search query rewriting', () => {
 		expect(rewrite('[FIRING:1] kafka consumer lag')).toBe('kafka consumer lag');
 	});
 
+	it('drops the severity tag of this site\'s Slack title and a log level, however many tags lead', () => {
+		// The sre-chat receiver's title is `[{{ .CommonLabels.severity }}] {{ .CommonLabels.alertname }}`.
+		expect(rewrite('[P2] kafka consumer lag')).toBe('kafka consumer lag');
+		expect(rewrite('[FIRING:1] [P1] vault')).toBe('vault');
+		expect(rewrite('[ERROR] kafka: 2 consumer')).toBe('kafka 2 consumer');
+		// A bracket further on is the reader's text, not a tag.
+		expect(rewrite('vault [unseal]')).toBe('vault unseal');
+	});
+
 	it('counts a transposition as one edit', () => {
 		expect(editDistance('kafak', 'kafka', 2)).toBe(1);
 		expect(editDistance('unseel', 'unseal', 2)).toBe(1);
@@ -107,6 +116,24 @@ describe('alert names on their runbooks', () => {
 		}
 	});
 
+	// Held-out 8: Slack shows `[P2] BackupStale` and then the rule's summary (the sre-chat receiver's
+	// `text`), with the labels filled in; the runbook must hold those words, not only the rule list.
+	it('reads each rule’s summary as Slack shows it, less the template’s placeholders', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'alerts-'));
+		try {
+			writeFileSync(
+				join(dir, 'rules.md'),
+				['# Rules', '', '```yaml', '- alert: BackupStale', '  annotations:', '    summary: "CronJob {{ $labels.cronjob }} has not succeeded recently"', '    runbook: ops/backup.md', '- alert: ErrorRatio', '  annotations:', "    summary: '{{ $labels.app }} error ratio {{ $value | humanizePercentage }} (above 5%)'", '    runbook: ops/errors.md#ratio', '```', ''].join('\n'),
+			);
+			expect([...alertRunbooks(dir)]).toEqual([
+				['ops/backup', [{ alert: 'BackupStale', summary: 'CronJob has not succeeded recently' }]],
+				['ops/errors', [{ alert: 'ErrorRatio', anchor: 'ratio', summary: 'error ratio (above 5%)' }]],
+			]);
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
+	});
+
 	it('gives search the section headings, keywords and alerts as metadata fields, leaving empty ones out', () => {
 		const headings = [
 			{ depth: 1, text: 'Title' },
@@ -157,6 +184,13 @@ describe('alert names on their runbooks', () => {
 		const html = '<p>a</p><div class="sl-heading-wrapper"><h2 id="free-space">Free space</h2></div><p>b</p>';
 		expect(withAlertSections(html, [{ alert: 'DiskFull', anchor: 'free-space' }])).toBe(
 			'<p>a</p><div class="sl-heading-wrapper"><h2 id="free-space">Free space</h2><p hidden="" data-pagefind-weight="10">DiskFull</p></div><p>b</p>',
+		);
+	});
+
+	it('puts the summary after the name, hidden at body weight: the runbook holds what Slack shows, the name alone weighs', () => {
+		const html = '<div class="sl-heading-wrapper"><h2 id="free-space">Free space</h2></div>';
+		expect(withAlertSections(html, [{ alert: 'DiskFull', anchor: 'free-space', summary: 'Disk on is filling up' }, { alert: 'DiskGone', anchor: 'free-space', summary: 'Disk & node lost' }])).toBe(
+			'<div class="sl-heading-wrapper"><h2 id="free-space">Free space</h2><p hidden="" data-pagefind-weight="10">DiskFull · DiskGone</p><p hidden="">Disk on is filling up · Disk &amp; node lost</p></div>',
 		);
 	});
 });

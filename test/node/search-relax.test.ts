@@ -119,6 +119,29 @@ describe('relaxed search query', () => {
 		expect(await relaxQuery('vault zz-9', search)).toBe('vault');
 	});
 
+	// Held-out 8: a pasted message carries values of the reader's own (addresses, ports, counts, names)
+	// that no page holds, so no query two words short finds anything, and a long one has too many
+	// three-word drops to try. The page holding most of the message's rarer words answers it.
+	it('answers a long paste that nothing holds even two words short with the words of the page holding most of its rare words', async () => {
+		const { search } = index([
+			// The Pending section: quotes the scheduler's message.
+			{ failedscheduling: 2, nodes: 1, available: 1, insufficient: 3, memory: 2, preemption: 4, victims: 4, found: 1, incoming: 2, pod: 1 },
+			// Pages sharing only the message's common words.
+			{ nodes: 5, available: 5, pod: 5, found: 5 },
+			{ memory: 9, pod: 9, nodes: 2 },
+		]);
+		const paste = 'failedscheduling 0/4 nodes available 4 insufficient memory preemption 0/4 nodes available 4 no preemption victims found incoming pod 10.42.0.8 x3kq 48213';
+		const relaxed = await relaxQuery(paste, search);
+		expect(relaxed).toBe('failedscheduling nodes available insufficient memory preemption nodes available preemption victims found incoming pod');
+		expect((await search(relaxed))[0]!.id).toBe('page-0');
+	});
+
+	it('leaves a query that no page holds any word of as it is', async () => {
+		const { search } = index([{ vault: 1 }]);
+		const paste = 'q1 q2 q3 q4 q5 q6 q7 q8 q9 q10 q11 q12 q13 q14 q15 q16 q17 q18';
+		expect(await relaxQuery(paste, search)).toBe(paste);
+	});
+
 	it('keeps a query the best page quotes word for word, however much better a shorter one scores', async () => {
 		const { search } = index([
 			{ error: 1, acquiring: 1, state: 1, lock: 1 },
