@@ -27,7 +27,7 @@ describe('stopping npm run build', () => {
 		const out = join(TMP, 'interrupt-dist');
 		const staging = join(TMP, '.interrupt-dist.building');
 		rmSync(out, { recursive: true, force: true });
-		const env = { ...process.env, DOCS_DIR: join(ROOT, 'test/fixtures/site'), OUT_DIR: out, NODE_ENV: 'production', CI: '', FORCE_COLOR: '0' };
+		const env: NodeJS.ProcessEnv = { ...process.env, DOCS_DIR: join(ROOT, 'test/fixtures/site'), OUT_DIR: out, NODE_ENV: 'production', CI: '', FORCE_COLOR: '0' };
 		for (const k of Object.keys(env)) if (/^(VITEST.*|DEV|PROD|SSR|MODE|BASE_URL|TEST)$/.test(k)) delete env[k];
 		const build = spawn(process.execPath, [join(ROOT, 'scripts/build.ts')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
 		let printed = '';
