@@ -204,7 +204,8 @@ export const OVERLAYS: Record<string, Patch> = {
 		return spec;
 	},
 	/**
-	 * gh 2.x (https://cli.github.com/manual/): flags missing from `pr view`, `run list` and `pr checks`.
+	 * gh 2.x (https://cli.github.com/manual/): flags missing from `pr view`, `run list` (`-c,--commit SHA`, `--created`,
+ * `-u,--user`, `-a,--all`: `gh run list --help`) and `pr checks`.
 	 * The three take cmdutil.AddJSONFlags (cli/cli pkg/cmdutil/json_flags.go: `--json`, `-q,--jq`,
 	 * `-t,--template`); `pr checks` also --watch, --fail-fast, -i,--interval, --required
 	 * (pkg/cmd/pr/checks/checks.go).
@@ -212,7 +213,7 @@ export const OVERLAYS: Record<string, Patch> = {
 	gh(spec) {
 		const json = () => [{ name: '--json', args: value('fields') }, { name: ['-q', '--jq'], args: value('expression') }, { name: ['-t', '--template'], args: value('string') }];
 		addOptions(spec, ['pr', 'view'], json());
-		addOptions(spec, ['run', 'list'], [...options('-b,--branch= -w,--workflow= -L,--limit= -s,--status= -e,--event='), ...json()]);
+		addOptions(spec, ['run', 'list'], [...options('-b,--branch= -c,--commit= -w,--workflow= -L,--limit= -s,--status= -e,--event= -a,--all --created= -u,--user='), ...json()]);
 		addOptions(spec, ['pr', 'checks'], [...options('--watch --required --fail-fast -i,--interval='), ...json()]);
 		return spec;
 	},
