@@ -97,8 +97,10 @@ for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]
 	});
 }
 
-// Astro's lines wait here until the check has passed (null once they flow).
+// Astro's lines wait here until the check has passed (null once they flow); dropped, with any that
+// still come while Astro stops, when it fails.
 let held: Array<[NodeJS.WriteStream, string]> | null = [];
+let dropped = false;
 // Stack frames say where Astro was, not what the author got wrong; the message and location stay.
 function relay(stream: NodeJS.ReadableStream, sink: NodeJS.WriteStream) {
 	let inStack = false;
@@ -106,7 +108,7 @@ function relay(stream: NodeJS.ReadableStream, sink: NodeJS.WriteStream) {
 		if (/^\s*Stack trace:/.test(line)) inStack = true;
 		else if (inStack && /^\s+at\s|^\s*$/.test(line)) return;
 		else inStack = false;
-		if (inStack) return;
+		if (inStack || dropped) return;
 		if (held) held.push([sink, `${line}\n`]);
 		else sink.write(`${line}\n`);
 	});
@@ -129,6 +131,7 @@ binder?.catch(() => {});
 
 if ((await checked) !== 0) {
 	// Astro's output is dropped with it: the check's findings above say what to fix.
+	dropped = true;
 	held = null;
 	stopAstro();
 	await astroClosed;
