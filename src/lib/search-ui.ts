@@ -93,9 +93,13 @@ export function mountSearch(host: HTMLElement, state: { pending: string }): void
 		.then((r) => (r.ok ? r.json() : null))
 		.then((vocabulary) => {
 			if (!vocabulary) return;
+			const withoutVocabulary = rewrite;
 			rewrite = makeQueryRewriter(vocabulary);
+			// Searched again only when the vocabulary changes what is searched (a slip corrected, an unknown
+			// word dropped): otherwise the same results were re-rendered under a reader already moving through
+			// them with the arrow keys, and the focused result vanished (the browser test caught it, once).
 			// triggerSearch(field.value) did nothing: Pagefind UI searches only for a changed value.
-			if (field.value) ui.triggerFilters(tickedFilters());
+			if (field.value && rewrite(field.value) !== withoutVocabulary(field.value)) ui.triggerFilters(tickedFilters());
 		})
 		.catch(() => {});
 	// Pagefind labels its input only by title/placeholder; screen readers and axe want a name.
