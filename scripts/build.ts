@@ -18,6 +18,7 @@ import { setPriority } from 'node:os';
 import { basename, dirname, join, relative } from 'node:path';
 import { createInterface } from 'node:readline';
 import { CACHE_DIR, CI as ci, DOCS_DIR, OUT_DIR, SITE_URL } from '../src/lib/site-config.ts';
+import { withoutRunnerVariables } from './lib/runner-env.ts';
 import { ServingFilesError, writeServingFiles } from './lib/serving-files.ts';
 import { buildStamp } from '../src/lib/build-stamp.ts';
 
@@ -28,7 +29,6 @@ const here = dirname(import.meta.dirname);
 const offlineAsked = !process.argv.slice(2).includes('--no-offline') && !['1', 'true'].includes(process.env.NO_OFFLINE ?? '');
 if (!offlineAsked && ci) console.log('build: --no-offline ignored: CI always makes the service worker, the offline zip and the DR binder');
 const offline = offlineAsked || ci;
-const RUNNER_VARIABLES = /^(VITEST.*|DEV|PROD|SSR|MODE|BASE_URL|TEST)$/;
 const check = spawn(process.execPath, [join(here, 'scripts/check.mjs'), '--quiet', '--root', DOCS_DIR], { stdio: 'inherit' });
 // Astro's bundling and rendering are the build's critical path; the check has minutes of slack beside
 // them (at 3,000 docs it finished in 51 of the build's 151 s). At a lower priority it takes only the
@@ -68,11 +68,10 @@ const heapGrowth = ['--heap-growing-percent=50'];
 const astro = spawn(process.execPath, [...heapCap, ...heapGrowth, join(here, 'node_modules/astro/bin/astro.mjs'), 'build'], {
 	// Its own process group, so that stopping it (the check refused a page) stops Pagefind with it.
 	detached: true,
-	// NODE_ENV pinned: inherited `test` (vitest) or `development` makes Astro render dev-only UI, e.g. no search.
-	// Likewise the variables a test runner exports (VITEST*, DEV, PROD, SSR, MODE, BASE_URL, TEST):
-	// inherited, they make Vite build in dev mode, or under another base path.
+	// NODE_ENV pinned: inherited `test` (vitest) or `development` makes Astro render dev-only UI, e.g. no search;
+	// likewise the variables a test runner exports (scripts/lib/runner-env.ts).
 	// Telemetry off: a build (in CI above all) sends nothing about itself anywhere.
-	env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !RUNNER_VARIABLES.test(k))), NODE_ENV: 'production', OUT_DIR: staging, ASTRO_CACHE_FOR: OUT_DIR, ASTRO_TELEMETRY_DISABLED: '1', ...bundlerAllocator },
+	env: { ...withoutRunnerVariables(), NODE_ENV: 'production', OUT_DIR: staging, ASTRO_CACHE_FOR: OUT_DIR, ASTRO_TELEMETRY_DISABLED: '1', ...bundlerAllocator },
 	stdio: ['ignore', 'pipe', 'pipe'],
 });
 

@@ -11,6 +11,7 @@ import { JSDOM } from 'jsdom';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { siteInBrowser } from '../helpers/browser.ts';
+import { withoutRunnerVariables } from '../../scripts/lib/runner-env.ts';
 import { ROOT, TMP } from '../helpers/paths.ts';
 
 const DOCS = join(ROOT, 'test/fixtures/markup-site');
@@ -22,7 +23,7 @@ const ALLOWED = ['allowed', 'allowed-plain'];
 rmSync(DIST, { recursive: true, force: true });
 rmSync(`${DIST}-cache`, { recursive: true, force: true });
 // The variables a test runner exports would make Vite build in dev mode (as scripts/build.ts notes).
-const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(VITEST.*|DEV|PROD|SSR|MODE|BASE_URL|TEST)$/.test(k)));
+const env = withoutRunnerVariables();
 const build = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
 	cwd: ROOT,
 	// The build's own markup check (src/plugins/page-policy.ts) skipped too, or it would refuse the pages.

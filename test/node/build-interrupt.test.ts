@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { withoutRunnerVariables } from '../../scripts/lib/runner-env.ts';
 import { ROOT, TMP } from '../helpers/paths.ts';
 
 /** PIDs of processes whose environment says they build into `staging`. */
@@ -27,8 +28,7 @@ describe('stopping npm run build', () => {
 		const out = join(TMP, 'interrupt-dist');
 		const staging = join(TMP, '.interrupt-dist.building');
 		rmSync(out, { recursive: true, force: true });
-		const env: NodeJS.ProcessEnv = { ...process.env, DOCS_DIR: join(ROOT, 'test/fixtures/site'), OUT_DIR: out, NODE_ENV: 'production', CI: '', FORCE_COLOR: '0' };
-		for (const k of Object.keys(env)) if (/^(VITEST.*|DEV|PROD|SSR|MODE|BASE_URL|TEST)$/.test(k)) delete env[k];
+		const env = { ...withoutRunnerVariables(), DOCS_DIR: join(ROOT, 'test/fixtures/site'), OUT_DIR: out, NODE_ENV: 'production', CI: '', FORCE_COLOR: '0' };
 		const build = spawn(process.execPath, [join(ROOT, 'scripts/build.ts')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
 		let printed = '';
 		build.stdout!.on('data', (c) => (printed += c));

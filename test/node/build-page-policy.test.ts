@@ -12,6 +12,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { withoutRunnerVariables } from '../../scripts/lib/runner-env.ts';
 import { ROOT, TMP } from '../helpers/paths.ts';
 
 const DOCS = join(ROOT, 'test/fixtures/unsafe-site');
@@ -33,8 +34,7 @@ const REFUSED = [
 
 /** As scripts/build.ts runs Astro: without the test runner's variables, which would make Vite build in another mode. */
 function astroEnv(out: string, nodeEnv: string): NodeJS.ProcessEnv {
-	const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(VITEST.*|DEV|PROD|SSR|MODE|BASE_URL|TEST)$/.test(k)));
-	return { ...env, NODE_ENV: nodeEnv, DOCS_DIR: DOCS, OUT_DIR: out, FORCE_COLOR: '0', NO_COLOR: '1' };
+	return { ...withoutRunnerVariables(), NODE_ENV: nodeEnv, DOCS_DIR: DOCS, OUT_DIR: out, FORCE_COLOR: '0', NO_COLOR: '1' };
 }
 
 function astroBuild(out: string, extra: string[] = []) {

@@ -11,6 +11,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withoutRunnerVariables } from '../../scripts/lib/runner-env.ts';
 import { FIXTURE_DOCS, ROOT, TMP } from '../helpers/paths.ts';
 
 const DOCS = join(TMP, 'dev-check-site');
@@ -43,7 +44,7 @@ beforeAll(async () => {
 	// Broken before the server starts, in a way only the check sees (the page compiles): its first view is not held up for the check.
 	const planted = readFileSync(PAGE, 'utf8').replace('title: Restart Runbook', 'title: Planted Runbook').replace(/^(redirect_from|print_binder):.*\n/gm, '');
 	writeFileSync(PLANTED, planted.replace('## Rollback', '## Rolback'));
-	const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(VITEST.*|DEV|PROD|SSR|MODE|BASE_URL|TEST)$/.test(k)));
+	const env = withoutRunnerVariables();
 	dev = spawn(process.execPath, [ASTRO, 'dev', '--port', String(port), '--strictPort'], {
 		cwd: ROOT,
 		env: { ...env, NODE_ENV: 'development', DOCS_DIR: DOCS, OUT_DIR: join(TMP, 'dev-check-dist'), FORCE_COLOR: '0', NO_COLOR: '1' },
