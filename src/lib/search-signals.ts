@@ -63,6 +63,16 @@ function hiddenText(text: string, weight: number | undefined, parent: Element): 
 	return p;
 }
 
+/**
+ * What search is given for a group of alerts (those of a section, or those of the whole page): their
+ * names, hidden and weighted, and their rules' summaries, hidden at body weight (withAlertSections says
+ * why). Empty strings where there are none.
+ */
+export const alertTexts = (alerts: AlertLink[]) => ({
+	names: alerts.map((a) => a.alert).join(' · '),
+	summaries: alerts.flatMap((a) => (a.summary ? [a.summary] : [])).join(' · '),
+});
+
 /** Pagefind's largest weight: the alert name is exactly what the reader typed. */
 export const ALERT_WEIGHT = 10;
 
@@ -85,8 +95,8 @@ export function withAlertSections(html: string, links: AlertLink[]): string {
 			const id = /^h[1-6]$/.test(node.tagName) ? node.attrs.find((a) => a.name === 'id')?.value : undefined;
 			const alerts = id ? byAnchor.get(id) : undefined;
 			if (alerts) {
-				const summaries = alerts.flatMap((a) => (a.summary ? [a.summary] : []));
-				const added = [hiddenText(alerts.map((a) => a.alert).join(' · '), ALERT_WEIGHT, parent as Element), ...(summaries.length > 0 ? [hiddenText(summaries.join(' · '), undefined, parent as Element)] : [])];
+				const { names, summaries } = alertTexts(alerts);
+				const added = [hiddenText(names, ALERT_WEIGHT, parent as Element), ...(summaries ? [hiddenText(summaries, undefined, parent as Element)] : [])];
 				parent.childNodes.splice(i + 1, 0, ...added);
 				i += added.length;
 			} else walk(node);
